@@ -1,0 +1,59 @@
+package dev.rosetta.protocol.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The headers an object is created with: what PutObject stores with the object and what
+ * InitiateMultipartUpload keeps with the upload until Complete turns them into the object's.
+ * Every field but {@code contentType}, {@code userMetadata}, {@code acl} and {@code tags} may be null
+ * (not sent).
+ *
+ * @param userMetadata metadata names lower-cased and without the dialect's prefix, values as sent,
+ *                     in the order they were sent
+ * @param storageClass null when the request named none (the bucket's default then applies)
+ */
+public record ObjectHeaders(
+        String contentType,
+        String cacheControl,
+        String contentDisposition,
+        String contentEncoding,
+        String contentLanguage,
+        String expires,
+        String websiteRedirectLocation,
+        Map<String, String> userMetadata,
+        StorageClass storageClass,
+        AccessControl acl,
+        List<Tag> tags,
+        ServerSideEncryption sse,
+        ObjectLock objectLock,
+        String checksumAlgorithm) {
+
+    /** S3's Content-Type when none is given. */
+    public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
+
+    public ObjectHeaders {
+        if (contentType == null) {
+            contentType = DEFAULT_CONTENT_TYPE;
+        }
+        userMetadata = userMetadata == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(userMetadata));
+        if (acl == null) {
+            acl = AccessControl.DEFAULT;
+        }
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        if (sse != null && sse.isEmpty()) {
+            sse = null;
+        }
+        if (objectLock != null && objectLock.isEmpty()) {
+            objectLock = null;
+        }
+    }
+
+    /** Headers of an object created with nothing but defaults. */
+    public static ObjectHeaders defaults() {
+        return new ObjectHeaders(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.rosetta.server;
+
+import dev.rosetta.auth.Credential;
+import dev.rosetta.auth.RequestAuthenticator;
+import dev.rosetta.auth.StaticCredentialStore;
+import dev.rosetta.protocol.dialect.Dialect;
+import dev.rosetta.protocol.routing.RoutingTable;
+import dev.rosetta.server.config.ConfigException;
+import dev.rosetta.server.config.DurabilityMode;
+import dev.rosetta.server.config.GeneratedCredentials;
+import dev.rosetta.server.config.KeyPair;
+import dev.rosetta.server.config.ServerConfig;
+import dev.rosetta.server.handler.HandlerRegistry;
+import dev.rosetta.server.http.HostStyleResolver;
+import dev.rosetta.server.http.RequestProcessor;
+import dev.rosetta.server.netty.InFlightRequests;
+import dev.rosetta.server.netty.S3ChannelInitializer;
+import dev.rosetta.server.netty.Transport;
+import dev.rosetta.storage.Durability;
+import dev.rosetta.storage.MetadataStore;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Rosetta: the metadata store, the blocking executor and the Netty listener. Start it with
+ * {@link #start}; {@link #close} stops it cleanly (no new connections, in-flight requests finish,
+ * RocksDB closed, an ephemeral data directory removed). Several servers may run in one JVM.
+ */
+public final class RosettaServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RosettaServer.class);
+
+    private final ServerConfig config;
+    private final Path dataDir;
+    private final List<KeyPair> keyPairs;
+    private final boolean credentialsGenerated;
+    private final MetadataStore store;
+    private final ThreadPoolExecutor executor;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final ChannelGroup channels;
+    private final InFlightRequests inFlight = new InFlightRequests();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Channel serverChannel;
+    private final Transport transport;
+
+    private RosettaServer(ServerConfig config, Clock clock) throws IOException {
+        this.config = config;
+        this.dataDir = config.ephemeral() ? Files.createTempDirectory("rosetta-") : config.dataDir();
+        Files.createDirectories(dataDir);
+        List<KeyPair> pairs = new ArrayList<>(config.credentials());
+        boolean generated = false;
+        if (pairs.isEmpty()) {
+            GeneratedCredentials.Result result = GeneratedCredentials.loadOrCreate(dataDir);
+            pairs.add(result.keyPair());
+            generated = result.generated();
+        }
+        this.keyPairs = List.copyOf(pairs);
+        this.credentialsGenerated = generated;
+        this.store = MetadataStore.open(dataDir.resolve("meta"),
+                config.durability() == DurabilityMode.FSYNC ? Durability.FSYNC : Durability.NONE);
+        try {
+            List<Credential> credentials = keyPairs.stream().map(Owners::credentialOf).toList();
+            RequestAuthenticator authenticator = new RequestAuthenticator(new StaticCredentialStore(credentials),
+                    config.region(), clock);
+            RequestProcessor processor = new RequestProcessor(new HostStyleResolver(config.domains()), authenticator,
+                    RoutingTable.s3(), new HandlerRegistry(store, config.region(), clock), Dialect.AWS, clock);
+            this.executor = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60,
+                    TimeUnit.SECONDS, new ArrayBlockingQueue<>(8192), new NamedThreadFactory("rosetta-worker"));
+            this.transport = Transport.best();
+            this.bossGroup = transport.newGroup(1, "rosetta-accept");
+            this.workerGroup = transport.newGroup(config.ioThreads(), "rosetta-io");
+            this.channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(bossGroup, workerGroup)
+                    .channel(transport.serverChannel())
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.SO_KEEPALIVE, true)
+                    .childHandler(new S3ChannelInitializer(processor, executor, inFlight, draining::get, channels,
+                            config.maxInitialLineBytes(), config.maxHeaderBytes(), clock));
+            try {
+                this.serverChannel = bootstrap.bind(config.listen().host(), config.listen().port()).sync().channel();
+            } catch (Exception e) {
+                throw new ConfigException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
+            }
+        } catch (RuntimeException e) {
+            shutdownPartially();
+            throw e;
+        }
+    }
+
+    /** Starts a server with the system clock. */
+    public static RosettaServer start(ServerConfig config) throws IOException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts a server; the clock is what signatures' times are checked against. */
+    public static RosettaServer start(ServerConfig config, Clock clock) throws IOException {
+        RosettaServer server = new RosettaServer(config, clock);
+        log.info("listening on {} ({} transport), data in {}", server.serverChannel.localAddress(),
+                server.transport, server.dataDir);
+        return server;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** An endpoint URL clients can use: the bound host, or 127.0.0.1 for a wildcard address. */
+    public String endpoint() {
+        String host = config.listen().isWildcard() ? "127.0.0.1" : config.listen().host();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    public String region() {
+        return config.region();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The key pairs the server accepts; the first is the primary one. */
+    public List<KeyPair> keyPairs() {
+        return keyPairs;
+    }
+
+    /** Whether this start generated the primary key pair (then its secret is shown once). */
+    public boolean credentialsGenerated() {
+        return credentialsGenerated;
+    }
+
+    public int inFlightRequests() {
+        return inFlight.count();
+    }
+
+    /** Stops accepting, lets in-flight requests finish (up to the grace period), then closes everything. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        draining.set(true);
+        serverChannel.close().awaitUninterruptibly();
+        try {
+            if (!inFlight.awaitIdle(config.shutdownGraceMillis())) {
+                log.warn("{} requests still in flight after {} ms; closing their connections",
+                        inFlight.count(), config.shutdownGraceMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        channels.close().awaitUninterruptibly();
+        shutdownPartially();
+        log.info("stopped");
+    }
+
+    private void shutdownPartially() {
+        if (workerGroup != null) {
+            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(config.shutdownGraceMillis(), TimeUnit.MILLISECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        store.close();
+        if (config.ephemeral()) {
+            DataDirectories.deleteRecursively(dataDir);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.rosetta.server.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The YAML configuration file, as written by operators. Every field is optional; names are the
+ * long flag names in camel case. Unknown keys are an error, so a typo does not go unnoticed.
+ *
+ * <pre>
+ * listen: 0.0.0.0:9000
+ * dataDir: /var/lib/rosetta
+ * region: us-east-1
+ * domains: [s3.example.com]
+ * durability: fsync
+ * credentials:
+ *   - accessKey: AKEXAMPLE
+ *     secretKey: secret
+ *     displayName: alice
+ * </pre>
+ */
+public final class ConfigFile {
+    public String listen;
+    public String dataDir;
+    public Boolean ephemeral;
+    public String accessKey;
+    public String secretKey;
+    public List<Credential> credentials;
+    public String region;
+    public List<String> domains;
+    public String durability;
+    public Integer maxHeaderBytes;
+    public Integer workerThreads;
+    public Integer ioThreads;
+    public Long shutdownGraceMillis;
+
+    /** One key pair in the file. */
+    public static final class Credential {
+        @JsonProperty(required = true)
+        public String accessKey;
+        @JsonProperty(required = true)
+        public String secretKey;
+        public String displayName;
+    }
+
+    public static ConfigFile load(Path path) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            ConfigFile file = bytes.length == 0 ? null : yaml.readValue(bytes, ConfigFile.class);
+            return file == null ? new ConfigFile() : file;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("configuration file not found: " + path);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException("unknown setting '" + e.getPropertyName() + "' in " + path
+                    + "; known settings: " + e.getKnownPropertyIds());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.rosetta.server.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges the three sources of settings: defaults, then the YAML file, then {@code ROSETTA_*}
+ * environment variables, then command-line flags. The later source wins, setting by setting.
+ */
+public final class ConfigResolver {
+    private final Map<String, String> env;
+
+    public ConfigResolver(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public ServerConfig resolve(CommandLineOptions flags) {
+        String configPath = first(flags.config, env.get("ROSETTA_CONFIG"));
+        ConfigFile file = configPath == null ? new ConfigFile() : ConfigFile.load(Path.of(configPath));
+        ServerConfig.Builder b = ServerConfig.builder();
+
+        String listen = first(flags.listen, env.get("ROSETTA_LISTEN"), file.listen);
+        if (listen != null) {
+            b.listen(ListenAddress.parse(listen));
+        }
+        String dataDir = first(flags.dataDir, env.get("ROSETTA_DATA_DIR"), file.dataDir);
+        if (dataDir != null) {
+            b.dataDir(Path.of(dataDir));
+        }
+        Boolean ephemeral = flags.ephemeral != null ? flags.ephemeral
+                : env.containsKey("ROSETTA_EPHEMERAL") ? parseBoolean("ROSETTA_EPHEMERAL", env.get("ROSETTA_EPHEMERAL"))
+                : file.ephemeral;
+        b.ephemeral(Boolean.TRUE.equals(ephemeral));
+        String region = first(flags.region, env.get("ROSETTA_REGION"), file.region);
+        if (region != null) {
+            b.region(region.trim());
+        }
+        List<String> domains = flags.domains != null ? flags.domains
+                : env.containsKey("ROSETTA_DOMAIN") ? splitList(env.get("ROSETTA_DOMAIN"))
+                : file.domains;
+        if (domains != null) {
+            b.domains(normaliseDomains(domains));
+        }
+        String durability = first(flags.durability, env.get("ROSETTA_DURABILITY"), file.durability);
+        if (durability != null) {
+            b.durability(DurabilityMode.parse(durability));
+        }
+        if (file.maxHeaderBytes != null) {
+            b.maxHeaderBytes(file.maxHeaderBytes);
+        }
+        if (file.workerThreads != null) {
+            b.workerThreads(file.workerThreads);
+        }
+        if (file.ioThreads != null) {
+            b.ioThreads(file.ioThreads);
+        }
+        if (file.shutdownGraceMillis != null) {
+            b.shutdownGraceMillis(file.shutdownGraceMillis);
+        }
+        b.credentials(credentials(flags, file));
+        return b.build();
+    }
+
+    /** The flag/environment pair first (it is the one printed at start), then the file's pairs. */
+    private List<KeyPair> credentials(CommandLineOptions flags, ConfigFile file) {
+        Map<String, KeyPair> byAccessKey = new LinkedHashMap<>();
+        String ak = first(flags.accessKey, env.get("ROSETTA_ACCESS_KEY"));
+        String sk = first(flags.secretKey, env.get("ROSETTA_SECRET_KEY"));
+        if ((ak == null) != (sk == null)) {
+            throw new ConfigException("--access-key and --secret-key must be given together");
+        }
+        if (ak != null) {
+            add(byAccessKey, new KeyPair(ak.trim(), sk.trim(), null));
+        }
+        if ((file.accessKey == null) != (file.secretKey == null)) {
+            throw new ConfigException("accessKey and secretKey must be given together in the configuration file");
+        }
+        if (file.accessKey != null) {
+            add(byAccessKey, new KeyPair(file.accessKey.trim(), file.secretKey.trim(), null));
+        }
+        if (file.credentials != null) {
+            for (ConfigFile.Credential c : file.credentials) {
+                add(byAccessKey, new KeyPair(c.accessKey == null ? null : c.accessKey.trim(),
+                        c.secretKey == null ? null : c.secretKey.trim(), c.displayName));
+            }
+        }
+        return new ArrayList<>(byAccessKey.values());
+    }
+
+    private static void add(Map<String, KeyPair> byAccessKey, KeyPair pair) {
+        KeyPair existing = byAccessKey.get(pair.accessKey());
+        if (existing != null && !existing.secretKey().equals(pair.secretKey())) {
+            throw new ConfigException("access key " + pair.accessKey() + " is configured twice with different secrets");
+        }
+        if (existing == null) {
+            byAccessKey.put(pair.accessKey(), pair);
+        }
+    }
+
+    private static List<String> normaliseDomains(List<String> domains) {
+        List<String> out = new ArrayList<>();
+        for (String d : domains) {
+            String t = d.trim().toLowerCase(java.util.Locale.ROOT);
+            if (t.startsWith(".")) {
+                t = t.substring(1);
+            }
+            if (!t.isEmpty() && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> splitList(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("true") || v.equals("1") || v.equals("yes")) {
+            return true;
+        }
+        if (v.equals("false") || v.equals("0") || v.equals("no") || v.isEmpty()) {
+            return false;
+        }
+        throw new ConfigException(name + " must be true or false, not '" + value + "'");
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.rosetta.server.netty;
+
+import dev.rosetta.protocol.dialect.Dialect;
+import dev.rosetta.server.http.S3Response;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.Map;
+
+/** Turns an {@link S3Response} into a Netty response with the headers every S3 response carries. */
+final class ResponseEncoder {
+    static final String SERVER = "Rosetta";
+    private final DateHeader date;
+
+    ResponseEncoder(DateHeader date) {
+        this.date = date;
+    }
+
+    FullHttpResponse encode(ByteBufAllocator alloc, S3Response r, Dialect dialect, String requestId, String hostId,
+                            boolean head, boolean keepAlive, HttpVersion version) {
+        byte[] body = r.body();
+        ByteBuf content = body == null || body.length == 0 || head ? Unpooled.EMPTY_BUFFER
+                : alloc.buffer(body.length).writeBytes(body);
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(r.status()), content, false);
+        HttpHeaders h = res.headers();
+        h.set(dialect.requestIdHeader(), requestId);
+        if (dialect.id2Header() != null) {
+            h.set(dialect.id2Header(), hostId);
+        }
+        h.set(HttpHeaderNames.DATE, date.now());
+        h.set(HttpHeaderNames.SERVER, SERVER);
+        for (Map.Entry<String, String> e : r.headers()) {
+            h.add(e.getKey(), e.getValue());
+        }
+        if (body != null && r.contentType() != null) {
+            h.set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+        }
+        if (!h.contains(HttpHeaderNames.CONTENT_LENGTH) && r.status() != 204 && r.status() != 304) {
+            h.set(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.length);
+        }
+        if (!keepAlive) {
+            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (version.equals(HttpVersion.HTTP_1_0)) {
+            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        return res;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.rosetta.server.netty;
+
+import dev.rosetta.server.http.RequestIds;
+import dev.rosetta.server.http.RequestProcessor;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** The pipeline of every S3 connection: HTTP/1.1 codec, idle timer, the S3 handler. */
+public final class S3ChannelInitializer extends ChannelInitializer<Channel> {
+    /** Seconds without a byte from the client before an idle connection is closed or a stalled body refused. */
+    static final int IDLE_SECONDS = 60;
+    private static final int MAX_CHUNK_BYTES = 256 * 1024;
+
+    private final RequestProcessor processor;
+    private final ResponseEncoder encoder;
+    private final RequestIds ids = new RequestIds();
+    private final Executor executor;
+    private final InFlightRequests inFlight;
+    private final BooleanSupplier draining;
+    private final ChannelGroup channels;
+    private final int maxInitialLineBytes;
+    private final int maxHeaderBytes;
+
+    public S3ChannelInitializer(RequestProcessor processor, Executor executor, InFlightRequests inFlight,
+                                BooleanSupplier draining, ChannelGroup channels, int maxInitialLineBytes,
+                                int maxHeaderBytes, Clock clock) {
+        this.processor = processor;
+        this.encoder = new ResponseEncoder(new DateHeader(clock));
+        this.executor = executor;
+        this.inFlight = inFlight;
+        this.draining = draining;
+        this.channels = channels;
+        this.maxInitialLineBytes = maxInitialLineBytes;
+        this.maxHeaderBytes = maxHeaderBytes;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        channels.add(ch);
+        ch.pipeline()
+                .addLast("http", new HttpServerCodec(maxInitialLineBytes, maxHeaderBytes, MAX_CHUNK_BYTES))
+                .addLast("idle", new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
+                .addLast("s3", new S3ChannelHandler(processor, encoder, ids, executor, inFlight, draining));
+    }
+}

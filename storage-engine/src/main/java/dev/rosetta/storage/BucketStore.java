@@ -1,0 +1,125 @@
+package dev.rosetta.storage;
+
+import dev.rosetta.protocol.error.S3ErrorCode;
+import dev.rosetta.protocol.error.S3Exception;
+import dev.rosetta.protocol.model.Owner;
+import dev.rosetta.storage.kv.Batch;
+import dev.rosetta.storage.kv.Database;
+import dev.rosetta.storage.kv.KeyRange;
+import dev.rosetta.storage.kv.Table;
+import dev.rosetta.storage.schema.Keys;
+import dev.rosetta.storage.schema.ObjectKey;
+import dev.rosetta.storage.schema.UploadKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * Buckets: create, look up, list, delete. Bucket-name syntax is the caller's job. Create and delete
+ * hold the bucket's exclusive {@link BucketLocks lock}; reads take none. Thread-safe.
+ */
+public final class BucketStore {
+    private final Database db;
+    private final Table<String, BucketRecord> buckets;
+    private final Table<ObjectKey, byte[]> objects;
+    private final Table<UploadKey, MultipartUpload> uploads;
+    private final BucketLocks locks;
+
+    BucketStore(Database db, Table<String, BucketRecord> buckets, Table<ObjectKey, byte[]> objects,
+                Table<UploadKey, MultipartUpload> uploads, BucketLocks locks) {
+        this.db = db;
+        this.buckets = buckets;
+        this.objects = objects;
+        this.uploads = uploads;
+        this.locks = locks;
+    }
+
+    /**
+     * Creates a bucket (one synced write).
+     *
+     * @param locationConstraint as sent, or null
+     * @param dialect            name of the request's wire style
+     * @param now                creation time; stored with millisecond precision
+     * @throws S3Exception BucketAlreadyOwnedByYou if {@code owner} already has it, BucketAlreadyExists
+     *                     if another account has it (both 409, with a BucketName element)
+     */
+    public BucketRecord create(String name, Owner owner, String locationConstraint, String dialect, Instant now) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(now, "now");
+        BucketRecord record = new BucketRecord(name, owner, now.truncatedTo(ChronoUnit.MILLIS), locationConstraint,
+                dialect);
+        Lock lock = locks.exclusive(name);
+        lock.lock();
+        try {
+            BucketRecord existing = buckets.get(name);
+            if (existing != null) {
+                S3ErrorCode code = existing.owner().id().equals(owner.id())
+                        ? S3ErrorCode.BUCKET_ALREADY_OWNED_BY_YOU : S3ErrorCode.BUCKET_ALREADY_EXISTS;
+                throw new S3Exception(code).with("BucketName", name);
+            }
+            try (Batch batch = db.batch()) {
+                batch.put(buckets, name, record).commit();
+            }
+            return record;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public Optional<BucketRecord> find(String name) {
+        return buckets.find(name);
+    }
+
+    /** @throws S3Exception NoSuchBucket */
+    public BucketRecord require(String name) {
+        BucketRecord b = buckets.get(name);
+        if (b == null) {
+            throw S3Exception.noSuchBucket(name);
+        }
+        return b;
+    }
+
+    public boolean exists(String name) {
+        return buckets.contains(name);
+    }
+
+    /** Every bucket, sorted by name. */
+    public List<BucketRecord> list() {
+        return buckets.values(KeyRange.all());
+    }
+
+    /**
+     * Deletes an empty bucket (one synced write).
+     *
+     * <p>Emptiness is two seeks (objects family, uploads family) to the bucket's key prefix, whatever
+     * the number of buckets or objects. Runs under the bucket's exclusive lock, so nothing can be put
+     * into the bucket between that check and the delete.
+     *
+     * @throws S3Exception NoSuchBucket; BucketNotEmpty (409) while it holds an object or a multipart
+     *                     upload
+     */
+    public void delete(String name) {
+        Lock lock = locks.exclusive(name);
+        lock.lock();
+        try {
+            if (!buckets.contains(name)) {
+                throw S3Exception.noSuchBucket(name);
+            }
+            KeyRange contents = Keys.bucketContents(name);
+            if (!objects.isEmpty(contents) || !uploads.isEmpty(contents)) {
+                throw new S3Exception(S3ErrorCode.BUCKET_NOT_EMPTY).with("BucketName", name);
+            }
+            try (Batch batch = db.batch()) {
+                batch.delete(buckets, name).commit();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+}

@@ -1,0 +1,81 @@
+package dev.rosetta.storage.kv;
+
+import dev.rosetta.storage.StorageException;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+/**
+ * One atomic state change: puts, deletes and range deletes over any tables of one {@link Database},
+ * applied all together by {@link #commit()} or not at all. With {@code Durability.FSYNC} the commit
+ * returns after the WAL is fsynced. Not thread-safe; use one per operation, in try-with-resources.
+ */
+public final class Batch implements AutoCloseable {
+    private final Database db;
+    private final WriteBatch batch = new WriteBatch();
+    private boolean committed;
+
+    Batch(Database db) {
+        this.db = db;
+    }
+
+    public <K, V> Batch put(Table<K, V> table, K key, V value) {
+        check(table);
+        try {
+            batch.put(table.handle(), table.family().keys().encode(key), table.family().values().encode(value));
+        } catch (RocksDBException e) {
+            throw new StorageException("batch put failed: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    public <K> Batch delete(Table<K, ?> table, K key) {
+        check(table);
+        try {
+            batch.delete(table.handle(), table.family().keys().encode(key));
+        } catch (RocksDBException e) {
+            throw new StorageException("batch delete failed: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** Deletes every key in a bounded range with one range tombstone, whatever the number of keys. */
+    public Batch deleteRange(Table<?, ?> table, KeyRange range) {
+        check(table);
+        if (range.end() == null) {
+            throw new IllegalArgumentException("deleteRange needs a bounded range");
+        }
+        try {
+            batch.deleteRange(table.handle(), range.start(), range.end());
+        } catch (RocksDBException e) {
+            throw new StorageException("batch deleteRange failed: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    public int size() {
+        return batch.count();
+    }
+
+    /** Writes the batch atomically (synced according to the database's durability). Once only. */
+    public void commit() {
+        if (committed) {
+            throw new IllegalStateException("batch already committed");
+        }
+        committed = true;
+        db.write(batch);
+    }
+
+    @Override
+    public void close() {
+        batch.close();
+    }
+
+    private void check(Table<?, ?> table) {
+        if (committed) {
+            throw new IllegalStateException("batch already committed");
+        }
+        if (table.database() != db) {
+            throw new IllegalArgumentException("table belongs to another database");
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package dev.rosetta.storage.kv;
+
+import dev.rosetta.storage.Durability;
+import dev.rosetta.storage.StorageException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.Cache;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Filter;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One RocksDB instance opened with a fixed set of declared {@link ColumnFamily column families}, each
+ * reachable as a typed {@link Table}. Owns every native object (options, cache, filter, handles) and
+ * releases them on {@link #close()}.
+ *
+ * <p><b>Writes</b> go through {@link Batch}: one batch is one atomic RocksDB write, synced or not
+ * according to the {@link Durability} chosen at open.
+ *
+ * <p><b>Close safety.</b> Touching a closed RocksDB handle from Java crashes the JVM, so every
+ * operation holds the read side of a lock that {@link #close()} takes exclusively: close waits for
+ * in-flight reads, writes and open cursors; operations after close throw {@link StorageException}.
+ *
+ * <p><b>Format guard.</b> The default column family holds a format-version marker. Opening a
+ * directory written by a newer, incompatible format fails instead of misreading it. Column families
+ * present on disk but not declared (written by a newer release) are opened and left alone.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final byte[] FORMAT_KEY = "rosetta.format".getBytes(StandardCharsets.US_ASCII);
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    /** Shared block cache for all column families; metadata is small and hot. */
+    private static final long BLOCK_CACHE_BYTES = 32L << 20;
+    private static final long WRITE_BUFFER_BYTES = 8L << 20;
+
+    private final Path dir;
+    private final Durability durability;
+    private final RocksDB db;
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions cfOptions;
+    private final Cache blockCache;
+    private final Filter bloomFilter;
+    private final WriteOptions writeOptions;
+    private final List<ColumnFamilyHandle> handles;
+    private final Map<ColumnFamily<?, ?>, Table<?, ?>> tables = new IdentityHashMap<>();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private volatile boolean closed;
+
+    private Database(Path dir, Durability durability, RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
+                     Cache blockCache, Filter bloomFilter, List<ColumnFamilyHandle> handles) {
+        this.dir = dir;
+        this.durability = durability;
+        this.db = db;
+        this.dbOptions = dbOptions;
+        this.cfOptions = cfOptions;
+        this.blockCache = blockCache;
+        this.bloomFilter = bloomFilter;
+        this.handles = handles;
+        this.writeOptions = new WriteOptions().setSync(durability == Durability.FSYNC);
+    }
+
+    /**
+     * Opens (creating if missing) the database in {@code dir} with the given column families.
+     *
+     * @param formatVersion the on-disk format this code writes; a directory marked with a higher one is
+     *                      refused
+     */
+    public static Database open(Path dir, Durability durability, List<ColumnFamily<?, ?>> families,
+                                int formatVersion) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StorageException("cannot create metadata directory " + dir, e);
+        }
+        List<String> names = new ArrayList<>();
+        names.add(new String(RocksDB.DEFAULT_COLUMN_FAMILY, StandardCharsets.UTF_8));
+        for (ColumnFamily<?, ?> f : families) {
+            if (names.contains(f.name())) {
+                throw new IllegalArgumentException("column family declared twice: " + f.name());
+            }
+            names.add(f.name());
+        }
+        for (String existing : existingFamilies(dir)) {
+            if (!names.contains(existing)) {
+                LOG.warn("Metadata directory {} has undeclared column family '{}'; leaving it untouched", dir, existing);
+                names.add(existing);
+            }
+        }
+        Cache cache = new LRUCache(BLOCK_CACHE_BYTES);
+        Filter bloom = new BloomFilter(10);
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(cache)
+                .setFilterPolicy(bloom)
+                .setCacheIndexAndFilterBlocks(true)
+                .setPinL0FilterAndIndexBlocksInCache(true);
+        ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
+                .setTableFormatConfig(table)
+                .setWriteBufferSize(WRITE_BUFFER_BYTES)
+                .setMaxWriteBufferNumber(2)
+                .setLevelCompactionDynamicLevelBytes(true)
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION);
+        DBOptions dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
+                .setMaxLogFileSize(4L << 20)
+                .setKeepLogFileNum(3)
+                .setMaxBackgroundJobs(2)
+                // With several column families the WAL can only be recycled once every family has
+                // flushed; cap it so a rarely written family cannot pin gigabytes of log.
+                .setMaxTotalWalSize(64L << 20)
+                .setBytesPerSync(1L << 20)
+                .setMaxOpenFiles(512);
+
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>(names.size());
+        for (String n : names) {
+            descriptors.add(new ColumnFamilyDescriptor(n.getBytes(StandardCharsets.UTF_8), cfOptions));
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>(names.size());
+        RocksDB rocks;
+        try {
+            rocks = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+        } catch (RocksDBException e) {
+            closeAll(handles);
+            dbOptions.close();
+            cfOptions.close();
+            bloom.close();
+            cache.close();
+            throw new StorageException("cannot open metadata store in " + dir + ": " + e.getMessage(), e);
+        }
+        Database database = new Database(dir, durability, rocks, dbOptions, cfOptions, cache, bloom, handles);
+        try {
+            database.checkFormat(formatVersion);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        for (int i = 0; i < families.size(); i++) {
+            ColumnFamily<?, ?> f = families.get(i);
+            database.tables.put(f, newTable(database, f, handles.get(i + 1)));
+        }
+        LOG.debug("Opened metadata store {} (durability {})", dir, durability);
+        return database;
+    }
+
+    private static <K, V> Table<K, V> newTable(Database db, ColumnFamily<K, V> family, ColumnFamilyHandle handle) {
+        return new Table<>(db, family, handle);
+    }
+
+    private static List<String> existingFamilies(Path dir) {
+        if (!Files.exists(dir.resolve("CURRENT"))) {
+            return List.of();
+        }
+        try (Options options = new Options()) {
+            List<String> out = new ArrayList<>();
+            for (byte[] name : RocksDB.listColumnFamilies(options, dir.toString())) {
+                out.add(new String(name, StandardCharsets.UTF_8));
+            }
+            return out;
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot list column families in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkFormat(int formatVersion) {
+        try {
+            byte[] stored = db.get(FORMAT_KEY);
+            if (stored == null) {
+                db.put(writeOptions, FORMAT_KEY, new byte[] {(byte) formatVersion});
+            } else if (stored.length != 1 || (stored[0] & 0xFF) > formatVersion) {
+                throw new StorageException("metadata store " + dir + " has format " + Arrays.toString(stored)
+                        + ", this release reads up to " + formatVersion);
+            }
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot read format marker in " + dir, e);
+        }
+    }
+
+    /** The typed table of a family this database was opened with. */
+    @SuppressWarnings("unchecked")
+    public <K, V> Table<K, V> table(ColumnFamily<K, V> family) {
+        Table<K, V> t = (Table<K, V>) tables.get(family);
+        if (t == null) {
+            throw new IllegalArgumentException("column family not declared: " + family.name());
+        }
+        return t;
+    }
+
+    /** A new, empty atomic write. */
+    public Batch batch() {
+        return new Batch(this);
+    }
+
+    public Durability durability() {
+        return durability;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    // --- lifecycle guard, used by Table, Batch and Cursor ---------------------------------------
+
+    /** Enters an operation; the returned lock must be unlocked when the operation ends. */
+    Lock enter() {
+        Lock l = lifecycle.readLock();
+        l.lock();
+        if (closed) {
+            l.unlock();
+            throw new StorageException("metadata store " + dir + " is closed");
+        }
+        return l;
+    }
+
+    RocksDB rocks() {
+        return db;
+    }
+
+    void write(WriteBatch batch) {
+        Lock l = enter();
+        try {
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw new StorageException("metadata write failed: " + e.getMessage(), e);
+        } finally {
+            l.unlock();
+        }
+    }
+
+    /**
+     * Waits for in-flight operations, syncs the WAL (so that even {@link Durability#NONE} loses
+     * nothing on a clean shutdown) and releases every native resource. Idempotent.
+     */
+    @Override
+    public void close() {
+        Lock l = lifecycle.writeLock();
+        l.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                db.syncWal();
+            } catch (RocksDBException e) {
+                LOG.warn("WAL sync at close of {} failed: {}", dir, e.getMessage());
+            }
+            closeAll(handles);
+            try {
+                db.closeE();
+            } catch (RocksDBException e) {
+                LOG.warn("Closing metadata store {} reported: {}", dir, e.getMessage());
+            }
+            writeOptions.close();
+            dbOptions.close();
+            cfOptions.close();
+            bloomFilter.close();
+            blockCache.close();
+            LOG.debug("Closed metadata store {}", dir);
+        } finally {
+            l.unlock();
+        }
+    }
+
+    private static void closeAll(List<ColumnFamilyHandle> handles) {
+        for (ColumnFamilyHandle h : handles) {
+            h.close();
+        }
+    }
+}

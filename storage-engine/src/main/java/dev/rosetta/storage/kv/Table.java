@@ -1,0 +1,98 @@
+package dev.rosetta.storage.kv;
+
+import dev.rosetta.storage.StorageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+
+/**
+ * Typed access to one column family: keys and values go through the family's codecs, so callers never
+ * handle raw bytes. Reads see the latest committed state; writes are made through a {@link Batch}.
+ * Thread-safe.
+ */
+public final class Table<K, V> {
+    private final Database db;
+    private final ColumnFamily<K, V> family;
+    private final ColumnFamilyHandle handle;
+
+    Table(Database db, ColumnFamily<K, V> family, ColumnFamilyHandle handle) {
+        this.db = db;
+        this.family = family;
+        this.handle = handle;
+    }
+
+    public ColumnFamily<K, V> family() {
+        return family;
+    }
+
+    /** The value stored under {@code key}, or null. */
+    public V get(K key) {
+        byte[] raw = getRaw(family.keys().encode(key));
+        return raw == null ? null : decodeValue(raw);
+    }
+
+    public Optional<V> find(K key) {
+        return Optional.ofNullable(get(key));
+    }
+
+    public boolean contains(K key) {
+        return getRaw(family.keys().encode(key)) != null;
+    }
+
+    /**
+     * Whether any key lies in {@code range}: one seek, cost independent of how many keys there are
+     * (the iterator's upper bound also stops it at the end of the range instead of skipping
+     * tombstones beyond).
+     */
+    public boolean isEmpty(KeyRange range) {
+        try (Cursor<K, V> c = cursor(range)) {
+            c.seekToFirst();
+            return !c.valid();
+        }
+    }
+
+    /** Every value in {@code range}, in key order. For small families only (buckets). */
+    public List<V> values(KeyRange range) {
+        List<V> out = new ArrayList<>();
+        try (Cursor<K, V> c = cursor(range)) {
+            for (c.seekToFirst(); c.valid(); c.next()) {
+                out.add(c.value());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An iterator confined to {@code range}, positioned nowhere: call one of its seek methods first.
+     * It reads a consistent snapshot taken when it is created. Must be closed.
+     */
+    public Cursor<K, V> cursor(KeyRange range) {
+        return new Cursor<>(db, this, handle, range);
+    }
+
+    ColumnFamilyHandle handle() {
+        return handle;
+    }
+
+    Database database() {
+        return db;
+    }
+
+    V decodeValue(byte[] raw) {
+        return family.values().decode(raw);
+    }
+
+    private byte[] getRaw(byte[] key) {
+        Lock l = db.enter();
+        try {
+            return db.rocks().get(handle, key);
+        } catch (RocksDBException e) {
+            throw new StorageException("metadata read from " + family.name() + " failed: " + e.getMessage(), e);
+        } finally {
+            l.unlock();
+        }
+    }
+}

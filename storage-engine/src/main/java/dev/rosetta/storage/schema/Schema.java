@@ -1,0 +1,38 @@
+package dev.rosetta.storage.schema;
+
+import dev.rosetta.storage.BucketRecord;
+import dev.rosetta.storage.MultipartUpload;
+import dev.rosetta.storage.kv.ColumnFamily;
+import dev.rosetta.storage.kv.ValueCodec;
+import java.util.List;
+
+/**
+ * Every column family of the metadata store, in one place: name, key codec, value codec. Key layouts
+ * are documented in {@link Keys}; value layouts in each codec.
+ *
+ * <p>{@link #FORMAT_VERSION} is the format of the store as a whole (key layouts, family set); it only
+ * changes for an incompatible change. Record values carry their own version byte and evolve by adding
+ * tags, which needs no bump here.
+ */
+public final class Schema {
+    private Schema() {
+    }
+
+    public static final int FORMAT_VERSION = 1;
+
+    public static final ColumnFamily<String, BucketRecord> BUCKETS =
+            new ColumnFamily<>("buckets", Keys.BUCKET, BucketRecordCodec.INSTANCE);
+
+    /** Declared now so the family exists on disk; the object record codec arrives with ObjectStore. */
+    public static final ColumnFamily<ObjectKey, byte[]> OBJECTS =
+            new ColumnFamily<>("objects", Keys.OBJECT, ValueCodec.RAW);
+
+    public static final ColumnFamily<UploadKey, MultipartUpload> UPLOADS =
+            new ColumnFamily<>("uploads", Keys.UPLOAD, MultipartUploadCodec.INSTANCE);
+
+    /** Declared now so the family exists on disk; the part record codec arrives with UploadPart. */
+    public static final ColumnFamily<PartKey, byte[]> PARTS =
+            new ColumnFamily<>("parts", Keys.PART, ValueCodec.RAW);
+
+    public static final List<ColumnFamily<?, ?>> ALL = List.of(BUCKETS, OBJECTS, UPLOADS, PARTS);
+}

@@ -1,0 +1,82 @@
+package dev.rosetta.storage.kv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rosetta.storage.Durability;
+import dev.rosetta.storage.StorageException;
+import dev.rosetta.storage.schema.Keys;
+import dev.rosetta.storage.schema.Schema;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    static final ColumnFamily<String, byte[]> FUTURE = new ColumnFamily<>("future", Keys.BUCKET, ValueCodec.RAW);
+
+    @Test
+    void undeclaredFamiliesFromANewerReleaseAreTolerated() {
+        List<ColumnFamily<?, ?>> newer = new ArrayList<>(Schema.ALL);
+        newer.add(FUTURE);
+        try (Database db = Database.open(dir, Durability.NONE, newer, 1)) {
+            try (Batch b = db.batch()) {
+                b.put(db.table(FUTURE), "x", new byte[] {1}).commit();
+            }
+        }
+        try (Database db = Database.open(dir, Durability.NONE, Schema.ALL, 1)) {
+            assertThat(db.table(Schema.BUCKETS).get("x")).isNull();
+            assertThatThrownBy(() -> db.table(FUTURE)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void newerFormatIsRefusedAndSecondOpenFails() {
+        try (Database db = Database.open(dir, Durability.FSYNC, Schema.ALL, 2)) {
+            assertThatThrownBy(() -> Database.open(dir, Durability.FSYNC, Schema.ALL, 2))
+                    .as("RocksDB's LOCK file: one process, one opener")
+                    .isInstanceOf(StorageException.class);
+        }
+        assertThatThrownBy(() -> Database.open(dir, Durability.FSYNC, Schema.ALL, 1))
+                .isInstanceOf(StorageException.class).hasMessageContaining("format");
+        Database.open(dir, Durability.FSYNC, Schema.ALL, 3).close();
+    }
+
+    @Test
+    void cursorStaysInsideItsRangeAndBatchesCommitOnce() {
+        ColumnFamily<String, byte[]> t = new ColumnFamily<>("t", Keys.BUCKET, ValueCodec.RAW);
+        try (Database db = Database.open(dir, Durability.NONE, List.of(t), 1)) {
+            Table<String, byte[]> table = db.table(t);
+            try (Batch b = db.batch()) {
+                for (String k : List.of("a", "b", "c", "d")) {
+                    b.put(table, k, k.getBytes(StandardCharsets.UTF_8));
+                }
+                assertThat(b.size()).isEqualTo(4);
+                b.commit();
+                assertThatThrownBy(b::commit).isInstanceOf(IllegalStateException.class);
+            }
+            KeyRange bc = KeyRange.of(Keys.BUCKET.encode("b"), Keys.BUCKET.encode("d"));
+            List<String> seen = new ArrayList<>();
+            try (Cursor<String, byte[]> c = table.cursor(bc)) {
+                c.seekRaw(Keys.BUCKET.encode("a")); // below the range: clamped to its start
+                for (; c.valid(); c.next()) {
+                    seen.add(c.key());
+                }
+                assertThat(c.moves()).isEqualTo(3);
+            }
+            assertThat(seen).containsExactly("b", "c");
+            assertThat(table.isEmpty(KeyRange.prefix(Keys.BUCKET.encode("c")))).isFalse();
+            assertThat(table.isEmpty(KeyRange.prefix(Keys.BUCKET.encode("e")))).isTrue();
+            try (Batch b = db.batch()) {
+                b.deleteRange(table, bc).commit();
+            }
+            assertThat(table.values(KeyRange.all())).extracting(v -> new String(v, StandardCharsets.UTF_8))
+                    .containsExactly("a", "d");
+        }
+    }
+}
