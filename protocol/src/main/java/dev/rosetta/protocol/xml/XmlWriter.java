@@ -129,7 +129,7 @@ public final class XmlWriter {
                     }
                 }
                 default -> {
-                    if (c < 0x09) {
+                    if (c < 0x20 || c == 0x7F) {
                         // S3 writes control characters (even \n, \r, \t) as numeric references
                         out.append("&#").append((int) c).append(';');
                     } else {

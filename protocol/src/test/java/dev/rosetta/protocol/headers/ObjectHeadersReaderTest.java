@@ -564,7 +564,7 @@ class ObjectHeadersReaderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2030-01-02", "tomorrow", "2030-01-02T03:04:05", "Wed, 02 Jan 2030 03:04:05 GMT"})
+        @ValueSource(strings = {"tomorrow", "", "2030-13-01T00:00:00Z", "2030-01-02T25:00:00Z"})
         void badDateIsInvalidArgument(String date) {
             S3Exception e = failure(head().header("x-amz-object-lock-mode", "COMPLIANCE")
                     .header("x-amz-object-lock-retain-until-date", date));

@@ -13,8 +13,7 @@ class BucketNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"abc", "a1b", "123", "my-bucket", "my.bucket.example.com", "docexamplebucket1",
-            "examplebucket-1250000000", "a-b-c", "a.b-c.d", "1.2.3", "1.2.3.4.5", "192.168.5.4a", "a192.168.5.4",
-            "1234.5.6.7", "0-0"})
+            "examplebucket-1250000000", "a-b-c", "a.b-c.d", "1.2.3", "192.168.5.4a", "a192.168.5.4", "0-0"})
     void validNames(String name) {
         assertThat(BucketNames.isValid(name)).isTrue();
         BucketNames.validate(name);

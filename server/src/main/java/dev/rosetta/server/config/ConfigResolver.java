@@ -31,9 +31,10 @@ public final class ConfigResolver {
         if (dataDir != null) {
             b.dataDir(Path.of(dataDir));
         }
-        Boolean ephemeral = flags.ephemeral != null ? flags.ephemeral
-                : env.containsKey("ROSETTA_EPHEMERAL") ? parseBoolean("ROSETTA_EPHEMERAL", env.get("ROSETTA_EPHEMERAL"))
-                : file.ephemeral;
+        String envEphemeral = env.get("ROSETTA_EPHEMERAL");
+        Boolean ephemeral = first(flags.ephemeral,
+                envEphemeral == null ? null : Boolean.valueOf(parseBoolean("ROSETTA_EPHEMERAL", envEphemeral)),
+                file.ephemeral);
         b.ephemeral(Boolean.TRUE.equals(ephemeral));
         String region = first(flags.region, env.get("ROSETTA_REGION"), file.region);
         if (region != null) {

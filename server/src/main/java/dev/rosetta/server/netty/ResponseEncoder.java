@@ -7,16 +7,25 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.util.Map;
 
-/** Turns an {@link S3Response} into a Netty response with the headers every S3 response carries. */
+/**
+ * Turns an {@link S3Response} into a Netty response with the headers every S3 response carries.
+ * Standard header names are written with S3's capitalisation ({@code Content-Length}), not Netty's
+ * lower-case constants, for clients that compare names case-sensitively.
+ */
 final class ResponseEncoder {
     static final String SERVER = "Rosetta";
+    private static final AsciiString DATE = AsciiString.cached("Date");
+    private static final AsciiString SERVER_HEADER = AsciiString.cached("Server");
+    private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
+    private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
+    private static final AsciiString CONNECTION = AsciiString.cached("Connection");
     private final DateHeader date;
 
     ResponseEncoder(DateHeader date) {
@@ -35,21 +44,21 @@ final class ResponseEncoder {
         if (dialect.id2Header() != null) {
             h.set(dialect.id2Header(), hostId);
         }
-        h.set(HttpHeaderNames.DATE, date.now());
-        h.set(HttpHeaderNames.SERVER, SERVER);
+        h.set(DATE, date.now());
+        h.set(SERVER_HEADER, SERVER);
         for (Map.Entry<String, String> e : r.headers()) {
             h.add(e.getKey(), e.getValue());
         }
         if (body != null && r.contentType() != null) {
-            h.set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+            h.set(CONTENT_TYPE, r.contentType());
         }
-        if (!h.contains(HttpHeaderNames.CONTENT_LENGTH) && r.status() != 204 && r.status() != 304) {
-            h.set(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.length);
+        if (!h.contains(CONTENT_LENGTH) && r.status() != 204 && r.status() != 304) {
+            h.set(CONTENT_LENGTH, body == null ? 0 : body.length);
         }
         if (!keepAlive) {
-            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            h.set(CONNECTION, HttpHeaderValues.CLOSE);
         } else if (version.equals(HttpVersion.HTTP_1_0)) {
-            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            h.set(CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         return res;
     }

@@ -1,0 +1,175 @@
+package dev.rosetta.server.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rosetta.auth.Credential;
+import dev.rosetta.auth.RequestAuthenticator;
+import dev.rosetta.auth.StaticCredentialStore;
+import dev.rosetta.protocol.dialect.Dialect;
+import dev.rosetta.protocol.model.Owner;
+import dev.rosetta.protocol.routing.RoutingTable;
+import dev.rosetta.server.handler.HandlerRegistry;
+import dev.rosetta.server.http.HostStyleResolver;
+import dev.rosetta.server.http.RequestProcessor;
+import dev.rosetta.server.testing.V2Signer;
+import dev.rosetta.storage.Durability;
+import dev.rosetta.storage.MetadataStore;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline (codec, idle timer, S3 handler) on an {@link EmbeddedChannel}: addressing,
+ * routing, pipelining and the body rules, without sockets. Handlers run inline.
+ */
+class S3ChannelHandlerTest {
+    private static final String AK = "AKIDEMBEDDED00000000";
+    private static final String SK = "embedded-secret";
+    private static final Owner OWNER = new Owner("owner-id", "owner");
+    private static final DateTimeFormatter RFC_1123 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    private MetadataStore store;
+    private EmbeddedChannel channel;
+
+    @BeforeEach
+    void setUp() {
+        store = MetadataStore.open(dir, Durability.NONE);
+        store.buckets().create("photos", OWNER, null, "AWS", Instant.now());
+        Clock clock = Clock.systemUTC();
+        RequestProcessor processor = new RequestProcessor(new HostStyleResolver(List.of("s3.example.test")),
+                new RequestAuthenticator(new StaticCredentialStore(List.of(new Credential(AK, SK, OWNER))),
+                        "us-east-1", clock),
+                RoutingTable.s3(), new HandlerRegistry(store, "us-east-1", clock), Dialect.AWS, clock);
+        channel = new EmbeddedChannel(new S3ChannelInitializer(processor, Runnable::run, new InFlightRequests(),
+                () -> false, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), 8192, 8192, clock));
+    }
+
+    @AfterEach
+    void tearDown() {
+        channel.finishAndReleaseAll();
+        store.close();
+    }
+
+    private static String signedGet(String host, String target, String resource) {
+        String date = RFC_1123.format(Instant.now());
+        return "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nDate: " + date + "\r\nAuthorization: "
+                + V2Signer.authorization(AK, SK, "GET\n\n\n" + date + "\n" + resource) + "\r\n\r\n";
+    }
+
+    /** Writes bytes in, runs what the handlers scheduled, returns everything written out. */
+    private String roundTrip(String request) {
+        channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
+        channel.runPendingTasks();
+        StringBuilder out = new StringBuilder();
+        ByteBuf b;
+        while ((b = channel.readOutbound()) != null) {
+            out.append(b.toString(StandardCharsets.ISO_8859_1));
+            b.release();
+        }
+        return out.toString();
+    }
+
+    @Test
+    void virtualHostBucketComesFromTheHostHeader() {
+        String response = roundTrip(signedGet("photos.s3.example.test:9000", "/?location", "/photos/?location"));
+        assertThat(response).startsWith("HTTP/1.1 200 OK").contains("<LocationConstraint");
+    }
+
+    @Test
+    void pathStyleBucketComesFromThePath() {
+        String response = roundTrip(signedGet("127.0.0.1:9000", "/photos?location", "/photos?location"));
+        assertThat(response).startsWith("HTTP/1.1 200 OK").contains("<LocationConstraint");
+    }
+
+    @Test
+    void theBareDomainIsPathStyle() {
+        String response = roundTrip(signedGet("s3.example.test", "/photos?location", "/photos?location"));
+        assertThat(response).startsWith("HTTP/1.1 200 OK");
+    }
+
+    @Test
+    void anUnknownHostIsPathStyleEvenWhenItLooksVirtual() {
+        String response = roundTrip(signedGet("photos.elsewhere.test", "/photos?location", "/photos?location"));
+        assertThat(response).startsWith("HTTP/1.1 200 OK");
+    }
+
+    @Test
+    void aVirtualHostBucketThatDoesNotExistIsNoSuchBucket() {
+        String response = roundTrip(signedGet("nothing.s3.example.test", "/?location", "/nothing/?location"));
+        assertThat(response).startsWith("HTTP/1.1 404").contains("<Code>NoSuchBucket</Code>");
+    }
+
+    @Test
+    void unknownSubResourceIsNotImplemented() {
+        String response = roundTrip(signedGet("127.0.0.1", "/photos?nonsense", "/photos"));
+        assertThat(response).startsWith("HTTP/1.1 501").contains("<Code>NotImplemented</Code>");
+    }
+
+    @Test
+    void operationsWithoutAHandlerAreNotImplemented() {
+        String response = roundTrip(signedGet("127.0.0.1", "/photos/key", "/photos/key"));
+        assertThat(response).startsWith("HTTP/1.1 501").contains("GetObject is not implemented");
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() {
+        String one = signedGet("127.0.0.1", "/photos?location", "/photos?location");
+        String two = signedGet("127.0.0.1", "/photos?nonsense", "/photos");
+        String response = roundTrip(one + two + one);
+        assertThat(response.split("HTTP/1.1 ", -1)).hasSize(4);
+        int first = response.indexOf("HTTP/1.1 200");
+        int second = response.indexOf("HTTP/1.1 501");
+        int third = response.indexOf("HTTP/1.1 200", second);
+        assertThat(first).isZero();
+        assertThat(second).isGreaterThan(first);
+        assertThat(third).isGreaterThan(second);
+    }
+
+    @Test
+    void continueIsSentOnlyAfterTheHeadIsAccepted() {
+        String date = RFC_1123.format(Instant.now());
+        String head = "PUT /newbucket HTTP/1.1\r\nHost: 127.0.0.1\r\nDate: " + date + "\r\nAuthorization: "
+                + V2Signer.authorization(AK, SK, "PUT\n\n\n" + date + "\n/newbucket")
+                + "\r\nExpect: 100-continue\r\nContent-Length: 0\r\n\r\n";
+        String response = roundTrip(head);
+        assertThat(response).startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK");
+        assertThat(store.buckets().exists("newbucket")).isTrue();
+
+        String badHead = "PUT /otherbucket HTTP/1.1\r\nHost: 127.0.0.1\r\nDate: " + date
+                + "\r\nAuthorization: AWS " + AK + ":AAAAAAAAAAAAAAAAAAAAAAAAAAA=\r\nExpect: 100-continue"
+                + "\r\nContent-Length: 10\r\n\r\n";
+        String refused = roundTrip(badHead);
+        assertThat(refused).startsWith("HTTP/1.1 403").doesNotContain("100 Continue");
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(store.buckets().exists("otherbucket")).isFalse();
+    }
+
+    @Test
+    void aBodyLargerThanTheOperationTakesIsRefusedBeforeItIsRead() {
+        String date = RFC_1123.format(Instant.now());
+        String head = "PUT /bigbody HTTP/1.1\r\nHost: 127.0.0.1\r\nDate: " + date + "\r\nAuthorization: "
+                + V2Signer.authorization(AK, SK, "PUT\n\n\n" + date + "\n/bigbody")
+                + "\r\nContent-Length: 10000000\r\n\r\n";
+        String response = roundTrip(head);
+        assertThat(response).startsWith("HTTP/1.1 400").contains("<Code>MaxMessageLengthExceeded</Code>")
+                .contains("Connection: close");
+        assertThat(store.buckets().exists("bigbody")).isFalse();
+    }
+}
