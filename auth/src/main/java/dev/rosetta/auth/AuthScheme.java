@@ -1,8 +1,9 @@
 package dev.rosetta.auth;
 
 /**
- * The request-signing schemes of dialects.md §0.3. Only some are verified yet; {@link RequestAuthenticator}
- * answers the others with {@code 501 NotImplemented} ({@link #AWS_V4A}: {@code 400 InvalidRequest}).
+ * The request-signing schemes of dialects.md §0.3. {@link RequestAuthenticator} maps each to its
+ * {@link RequestVerifier}; a scheme without one is answered {@code 501 NotImplemented} ({@link #AWS_V4A}
+ * is always {@code 400 InvalidRequest}).
  */
 public enum AuthScheme {
     /** No Authorization header and no signature query parameters. */

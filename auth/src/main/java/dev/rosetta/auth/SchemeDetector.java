@@ -83,11 +83,9 @@ public final class SchemeDetector {
         return AuthScheme.ANONYMOUS;
     }
 
+    /** The COS Java SDK's default presigned form: {@code sign=<the whole authorization string>}, among others. */
     private static boolean isCosSignParam(QueryString query) {
-        if (query.params().size() != 1) {
-            return false;
-        }
-        QueryString.Param p = query.params().get(0);
-        return p.name().equals("sign") && p.value() != null && p.value().startsWith(COS_PREFIX);
+        QueryString.Param p = query.find("sign");
+        return p != null && p.value() != null && p.value().startsWith(COS_PREFIX);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.rosetta.auth.v4.AwsV4VectorsTestAccess;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.model.Owner;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Scheme detection (dialects.md §0.3) and the answers for schemes this issue does not verify yet. */
+/** Scheme detection (dialects.md §0.3), dispatch, per-request regions, and schemes without a verifier yet. */
 class RequestAuthenticatorTest {
     private final RequestAuthenticator authenticator = TestKeys.authenticator("us-east-1", "2013-05-24T00:00:00Z");
 
@@ -63,7 +64,8 @@ class RequestAuthenticatorTest {
         "AccessKeyId=AK&Policy=p&Signature=x | OBS_PRESIGNED",
         "AccessKeyId=AK&Signature=x | ANONYMOUS",
         "sign=other | ANONYMOUS",
-        "acl&sign=q-sign-algorithm%3Dsha1 | ANONYMOUS",
+        "acl&sign=q-sign-algorithm%3Dsha1 | COS_PRESIGNED",
+        "sign=q-sign-algorithm%3Dsha1%26q-ak%3Da&x-cos-security-token=t&response-content-type=a | COS_PRESIGNED",
     })
     void detectsQuerySchemes(String query, AuthScheme expected) {
         assertThat(SchemeDetector.detect(TestRequest.of("GET", "/b/k?" + query))).isEqualTo(expected);
@@ -102,8 +104,6 @@ class RequestAuthenticatorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "/b/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=00 | ",
-        "/b/k?AWSAccessKeyId=AK&Expires=1175139620&Signature=x | ",
         "/b/k?AccessKeyId=AK&Expires=1&Signature=x | ",
         "/b/k?q-sign-algorithm=sha1 | ",
         "/b/k?X-Wos-Algorithm=WOS-HMAC-SHA256 | ",
@@ -112,15 +112,52 @@ class RequestAuthenticatorTest {
         "/b/k | WOS-HMAC-SHA256 Credential=a",
         "/b/k | q-sign-algorithm=sha1&q-ak=AK",
     })
-    void notYetImplementedSchemes(String target, String authorization) {
-        TestRequest r = TestRequest.of("GET", target);
+    void vendorSchemesReachTheirVerifiers(String target, String authorization) {
+        TestRequest r = TestRequest.of("GET", target).header("Date", "Fri, 24 May 2013 00:00:00 GMT");
         if (authorization != null) {
             r.header("Authorization", authorization);
         }
         S3Exception e = failure(r);
-        assertThat(e.errorCode()).isEqualTo(S3ErrorCode.NOT_IMPLEMENTED);
-        assertThat(e.status()).isEqualTo(501);
-        assertThat(e.getMessage()).endsWith("is not implemented.");
+        // every vendor verifier refuses these malformed or unknown-key requests with a 4xx of its own
+        assertThat(e.errorCode()).isNotEqualTo(S3ErrorCode.NOT_IMPLEMENTED);
+        assertThat(e.status()).isBetween(400, 403);
+    }
+
+    @Test
+    void presignedSchemesAreVerifiedNotUnimplemented() {
+        S3Exception v4 = failure(TestRequest.of("GET", "/b/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=00"));
+        assertThat(v4.errorCode()).isEqualTo(S3ErrorCode.AUTHORIZATION_QUERY_PARAMETERS_ERROR);
+        S3Exception v2 = failure(TestRequest.of("GET", "/b/k?AWSAccessKeyId=AK&Expires=1175139620&Signature=x"));
+        assertThat(v2.errorCode()).isEqualTo(S3ErrorCode.INVALID_ACCESS_KEY_ID);
+    }
+
+    /** V4-6 is signed for cn-north-4: it verifies where that region is expected, and only there. */
+    @Test
+    void expectedRegionIsPerRequest() {
+        TestRequest r = AwsV4VectorsTestAccess.v46();
+        RequestAuthenticator auth = TestKeys.authenticator("us-east-1", "2024-01-02T03:04:05Z");
+        assertThat(auth.defaultRegion()).isEqualTo("us-east-1");
+        assertThat(auth.authenticate(r, null, "cn-north-4").scheme()).isEqualTo(AuthScheme.AWS_V4);
+
+        S3Exception wrong = catchThrowableOfType(S3Exception.class, () -> auth.authenticate(r, null));
+        assertThat(wrong.errorCode()).isEqualTo(S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED);
+        assertThat(wrong.getMessage()).contains("the region 'cn-north-4' is wrong; expecting 'us-east-1'");
+        assertThat(wrong.details()).containsEntry("Region", "us-east-1");
+        S3Exception other = catchThrowableOfType(S3Exception.class, () -> auth.authenticate(r, null, "cn-south-1"));
+        assertThat(other.details()).containsEntry("Region", "cn-south-1");
+        // null: the default region.
+        S3Exception byDefault = catchThrowableOfType(S3Exception.class, () -> auth.authenticate(r, null, null));
+        assertThat(byDefault.details()).containsEntry("Region", "us-east-1");
+        // The same authenticator with cn-north-4 as its default.
+        assertThat(TestKeys.authenticator("cn-north-4", "2024-01-02T03:04:05Z").authenticate(r, null).scheme())
+                .isEqualTo(AuthScheme.AWS_V4);
+        // V2 has no region: any expected region verifies.
+        String sts = "GET\n\n\nTue, 27 Mar 2007 19:36:42 +0000\n/johnsmith/photos/puppy.jpg";
+        TestRequest v2 = TestRequest.of("GET", "/johnsmith/photos/puppy.jpg")
+                .header("Date", "Tue, 27 Mar 2007 19:36:42 +0000")
+                .header("Authorization", "AWS " + TestKeys.AK + ":" + TestKeys.v2Sign(sts));
+        assertThat(TestKeys.authenticator("us-east-1", "2007-03-27T19:36:42Z").authenticate(v2, null, "cn-south-1")
+                .scheme()).isEqualTo(AuthScheme.AWS_V2);
     }
 
     @Test

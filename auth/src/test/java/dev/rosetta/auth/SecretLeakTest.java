@@ -60,7 +60,15 @@ class SecretLeakTest {
                 v4("20130524/us-east-1/s3/aws4_request", all, sig).without("x-amz-content-sha256"),
                 v4("20130524/us-east-1/s3/aws4_request", all, sig).replacing("x-amz-date", "20130525T000000Z"),
                 TestRequest.of("GET", "/").header("Authorization", "Bearer " + AK),
-                TestRequest.of("GET", "/?X-Amz-Algorithm=AWS4-HMAC-SHA256"));
+                TestRequest.of("GET", "/?X-Amz-Algorithm=AWS4-HMAC-SHA256"),
+                TestRequest.of("GET", "/b/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + AK
+                        + "%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=" + TS
+                        + "&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=" + sig).header("Host", "h"),
+                TestRequest.of("GET", "/b/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + AK
+                        + "%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130520T000000Z"
+                        + "&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=" + sig).header("Host", "h"),
+                TestRequest.of("GET", "/b/k?AWSAccessKeyId=" + AK + "&Expires=1369353600&Signature=c2ln"),
+                TestRequest.of("GET", "/b/k?AWSAccessKeyId=" + AK + "&Expires=1&Signature=c2ln"));
         List<S3Exception> failures = new ArrayList<>();
         for (TestRequest r : requests) {
             S3Exception e = catchThrowableOfType(S3Exception.class, () -> authenticator.authenticate(r, null));

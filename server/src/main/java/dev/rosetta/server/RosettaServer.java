@@ -3,7 +3,7 @@ package dev.rosetta.server;
 import dev.rosetta.auth.Credential;
 import dev.rosetta.auth.RequestAuthenticator;
 import dev.rosetta.auth.StaticCredentialStore;
-import dev.rosetta.protocol.dialect.Dialect;
+import dev.rosetta.protocol.dialect.DialectCatalog;
 import dev.rosetta.protocol.routing.RoutingTable;
 import dev.rosetta.server.config.ConfigException;
 import dev.rosetta.server.config.DurabilityMode;
@@ -11,13 +11,16 @@ import dev.rosetta.server.config.GeneratedCredentials;
 import dev.rosetta.server.config.KeyPair;
 import dev.rosetta.server.config.ServerConfig;
 import dev.rosetta.server.handler.HandlerRegistry;
+import dev.rosetta.server.http.DialectResolver;
+import dev.rosetta.server.http.Endpoints;
 import dev.rosetta.server.http.HostStyleResolver;
 import dev.rosetta.server.http.RequestProcessor;
 import dev.rosetta.server.netty.InFlightRequests;
 import dev.rosetta.server.netty.S3ChannelInitializer;
 import dev.rosetta.server.netty.Transport;
 import dev.rosetta.storage.Durability;
-import dev.rosetta.storage.MetadataStore;
+import dev.rosetta.storage.blob.SweepReport;
+import dev.rosetta.storage.StorageEngine;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -33,6 +36,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,7 +55,7 @@ public final class RosettaServer implements AutoCloseable {
     private final Path dataDir;
     private final List<KeyPair> keyPairs;
     private final boolean credentialsGenerated;
-    private final MetadataStore store;
+    private final StorageEngine store;
     private final ThreadPoolExecutor executor;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
@@ -61,6 +65,7 @@ public final class RosettaServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Channel serverChannel;
     private final Transport transport;
+    private final CompletableFuture<SweepReport> sweep = new CompletableFuture<>();
 
     private RosettaServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -75,14 +80,18 @@ public final class RosettaServer implements AutoCloseable {
         }
         this.keyPairs = List.copyOf(pairs);
         this.credentialsGenerated = generated;
-        this.store = MetadataStore.open(dataDir.resolve("meta"),
+        this.store = StorageEngine.open(dataDir,
                 config.durability() == DurabilityMode.FSYNC ? Durability.FSYNC : Durability.NONE);
         try {
             List<Credential> credentials = keyPairs.stream().map(Owners::credentialOf).toList();
             RequestAuthenticator authenticator = new RequestAuthenticator(new StaticCredentialStore(credentials),
                     config.region(), clock);
-            RequestProcessor processor = new RequestProcessor(new HostStyleResolver(config.domains()), authenticator,
-                    RoutingTable.s3(), new HandlerRegistry(store, config.region(), clock), Dialect.AWS, clock);
+            List<String> domains = new ArrayList<>(config.domains());
+            config.endpoints().forEach(e -> domains.add(e.suffix()));
+            RequestProcessor processor = new RequestProcessor(new HostStyleResolver(domains),
+                    new Endpoints(config.endpoints(), config.region()),
+                    new DialectResolver(new DialectCatalog(config.namespaces())), authenticator,
+                    RoutingTable.s3(), new HandlerRegistry(store, config.region(), clock), clock);
             this.executor = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60,
                     TimeUnit.SECONDS, new ArrayBlockingQueue<>(8192), new NamedThreadFactory("rosetta-worker"));
             this.transport = Transport.best();
@@ -119,7 +128,32 @@ public final class RosettaServer implements AutoCloseable {
         RosettaServer server = new RosettaServer(config, clock);
         log.info("listening on {} ({} transport), data in {}", server.serverChannel.localAddress(),
                 server.transport, server.dataDir);
+        server.startOrphanSweep();
         return server;
+    }
+
+    /** Removes, in the background, blob files no record references (left by a crash between two steps). */
+    private void startOrphanSweep() {
+        Thread t = new NamedThreadFactory("rosetta-sweep").newThread(() -> {
+            try {
+                SweepReport report = store.sweepOrphans();
+                if (report.deleted() > 0) {
+                    log.info("removed {} orphaned blob files ({} bytes)", report.deleted(), report.bytesFreed());
+                }
+                sweep.complete(report);
+            } catch (RuntimeException e) {
+                if (!closed.get()) {
+                    log.warn("orphan sweep failed: {}", e.toString());
+                }
+                sweep.completeExceptionally(e);
+            }
+        });
+        t.start();
+    }
+
+    /** Completes when the start-up sweep of orphaned blobs has finished. */
+    public CompletableFuture<SweepReport> orphanSweep() {
+        return sweep;
     }
 
     /** The port actually bound (useful with port 0). */

@@ -24,11 +24,11 @@ import java.util.concurrent.locks.Lock;
 public final class BucketStore {
     private final Database db;
     private final Table<String, BucketRecord> buckets;
-    private final Table<ObjectKey, byte[]> objects;
+    private final Table<ObjectKey, ObjectRecord> objects;
     private final Table<UploadKey, MultipartUpload> uploads;
     private final BucketLocks locks;
 
-    BucketStore(Database db, Table<String, BucketRecord> buckets, Table<ObjectKey, byte[]> objects,
+    BucketStore(Database db, Table<String, BucketRecord> buckets, Table<ObjectKey, ObjectRecord> objects,
                 Table<UploadKey, MultipartUpload> uploads, BucketLocks locks) {
         this.db = db;
         this.buckets = buckets;

@@ -1,64 +1,56 @@
 package dev.rosetta.storage;
 
-import dev.rosetta.storage.kv.Database;
-import dev.rosetta.storage.schema.Schema;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The metadata of a Rosetta server: one RocksDB instance whose column families are declared in
- * {@link Schema} ({@code buckets}, {@code objects}, {@code uploads}, {@code parts}).
+ * The former entry point, kept so that callers compile while they move to {@link StorageEngine}.
  *
- * <p><b>Crash safety.</b> Every state change is exactly one RocksDB {@code WriteBatch} (bucket
- * create/delete, upload initiate, upload abort with its parts), applied atomically and, with
- * {@link Durability#FSYNC}, fsynced to the WAL before the call returns. A crash at any instant
- * therefore leaves either the old state or the new one, never a half-applied change. Things outside
- * RocksDB (blob files, next) are written before their metadata commits and deleted after, so the worst
- * a crash leaves is an unreferenced blob for the start-up sweep.
- *
- * <p>Thread-safe. {@link #close()} waits for in-flight operations; later calls throw
- * {@link StorageException}.
+ * @deprecated use {@link StorageEngine#open(Path, Durability, StorageOptions)} with the data directory
  */
+@Deprecated
 public final class MetadataStore implements AutoCloseable {
-    private final Database db;
-    private final BucketStore buckets;
-    private final MultipartSessionStore uploads;
+    private final StorageEngine engine;
 
-    private MetadataStore(Database db) {
-        this.db = db;
-        BucketLocks locks = new BucketLocks();
-        this.buckets = new BucketStore(db, db.table(Schema.BUCKETS), db.table(Schema.OBJECTS),
-                db.table(Schema.UPLOADS), locks);
-        this.uploads = new MultipartSessionStore(db, db.table(Schema.BUCKETS), db.table(Schema.UPLOADS),
-                db.table(Schema.PARTS), locks, new UploadIdGenerator());
+    private MetadataStore(StorageEngine engine) {
+        this.engine = engine;
     }
 
-    /** Opens the store in {@code dir}, creating the directory and the database if missing. */
+    /**
+     * Opens the storage engine that keeps its metadata in {@code dir}: when {@code dir} is named
+     * {@code meta} (the server's {@code <data>/meta}), its parent is the data directory, exactly as
+     * {@link StorageEngine#open} lays it out; otherwise {@code dir} itself is taken as the data directory.
+     */
     public static MetadataStore open(Path dir, Durability durability) {
         Objects.requireNonNull(dir, "dir");
-        Objects.requireNonNull(durability, "durability");
-        return new MetadataStore(Database.open(dir, durability, Schema.ALL, Schema.FORMAT_VERSION));
+        Path name = dir.getFileName();
+        Path dataDir = name != null && name.toString().equals(StorageEngine.META) && dir.getParent() != null
+                ? dir.getParent() : dir;
+        return new MetadataStore(StorageEngine.open(dataDir, durability));
+    }
+
+    public StorageEngine engine() {
+        return engine;
     }
 
     public BucketStore buckets() {
-        return buckets;
+        return engine.buckets();
     }
 
     public MultipartSessionStore uploads() {
-        return uploads;
+        return engine.uploads();
+    }
+
+    public ObjectStore objects() {
+        return engine.objects();
     }
 
     public Durability durability() {
-        return db.durability();
-    }
-
-    /** The typed database underneath, for the stores of this module (and tests). */
-    Database database() {
-        return db;
+        return engine.durability();
     }
 
     @Override
     public void close() {
-        db.close();
+        engine.close();
     }
 }

@@ -7,9 +7,6 @@ import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.model.ObjectHeaders;
 import dev.rosetta.protocol.model.Owner;
-import dev.rosetta.storage.kv.Batch;
-import dev.rosetta.storage.schema.ObjectKey;
-import dev.rosetta.storage.schema.Schema;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -25,12 +22,12 @@ class BucketStoreTest {
 
     @TempDir
     Path dir;
-    MetadataStore store;
+    StorageEngine store;
     BucketStore buckets;
 
     @BeforeEach
     void open() {
-        store = MetadataStore.open(dir.resolve("meta"), Durability.FSYNC);
+        store = StorageEngine.open(dir, Durability.FSYNC);
         buckets = store.buckets();
     }
 
@@ -97,14 +94,9 @@ class BucketStoreTest {
     @Test
     void notEmptyWhileAnObjectExists() {
         buckets.create("b", ALICE, null, "AWS", NOW);
-        var objects = store.database().table(Schema.OBJECTS);
-        try (Batch batch = store.database().batch()) {
-            batch.put(objects, new ObjectKey("b", "\u0000"), new byte[] {1}).commit();
-        }
+        store.objects().put(Fixtures.inline("b", "\u0000", "x"), WriteGuard.NONE);
         assertS3Error(() -> buckets.delete("b"), S3ErrorCode.BUCKET_NOT_EMPTY, "BucketName", "b");
-        try (Batch batch = store.database().batch()) {
-            batch.delete(objects, new ObjectKey("b", "\u0000")).commit();
-        }
+        store.objects().delete("b", "\u0000", WriteGuard.NONE);
         buckets.delete("b");
     }
 

@@ -34,7 +34,7 @@ class ConcurrencyTest {
         ExecutorService pool = Executors.newFixedThreadPool(initiators + 1);
         int deleted = 0;
         int survived = 0;
-        try (MetadataStore store = MetadataStore.open(dir, Durability.NONE)) {
+        try (StorageEngine store = StorageEngine.open(dir, Durability.NONE)) {
             var uploadsTable = store.database().table(Schema.UPLOADS);
             for (int round = 0; round < rounds; round++) {
                 String bucket = "race-" + round;

@@ -33,12 +33,12 @@ class MultipartSessionStoreTest {
 
     @TempDir
     Path dir;
-    MetadataStore store;
+    StorageEngine store;
     MultipartSessionStore uploads;
 
     @BeforeEach
     void open() {
-        store = MetadataStore.open(dir.resolve("meta"), Durability.NONE);
+        store = StorageEngine.open(dir, Durability.NONE);
         uploads = store.uploads();
         store.buckets().create("b", ALICE, null, "AWS", NOW);
     }
@@ -93,19 +93,28 @@ class MultipartSessionStoreTest {
     void abortDeletesExactlyTheUploadsParts() {
         MultipartUpload a = uploads.initiate("b", "k", ALICE, ALICE, "AWS", null, NOW);
         MultipartUpload other = uploads.initiate("b", "k", ALICE, ALICE, "AWS", null, NOW);
-        Table<PartKey, byte[]> parts = store.database().table(Schema.PARTS);
+        Table<PartKey, PartRecord> parts = store.database().table(Schema.PARTS);
+        List<PartRecord> aParts = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            aParts.add(Fixtures.part(store.blobs(), n, "a" + n));
+            uploads.putPart("b", "k", a.uploadId(), aParts.get(n - 1));
+            uploads.putPart("b", "k", other.uploadId(), Fixtures.part(store.blobs(), n, "o" + n));
+        }
+        PartRecord lookalike = Fixtures.part(store.blobs(), 1, "z");
         try (Batch batch = store.database().batch()) {
-            for (int n = 1; n <= 3; n++) {
-                batch.put(parts, new PartKey(a.uploadId(), n), new byte[] {(byte) n});
-                batch.put(parts, new PartKey(other.uploadId(), n), new byte[] {(byte) n});
-            }
-            batch.put(parts, new PartKey(a.uploadId() + "0", 1), new byte[] {9}); // id with a as its prefix
-            batch.commit();
+            batch.put(parts, new PartKey(a.uploadId() + "0", 1), lookalike).commit(); // id with a as its prefix
         }
         uploads.abort("b", "k", a.uploadId());
         assertThat(parts.isEmpty(Keys.partsOf(a.uploadId()))).isTrue();
         assertThat(parts.values(Keys.partsOf(other.uploadId()))).hasSize(3);
         assertThat(parts.contains(new PartKey(a.uploadId() + "0", 1))).isTrue();
+        for (PartRecord p : aParts) {
+            assertThat(store.blobs().exists(p.blob())).as("aborted part blob freed").isFalse();
+        }
+        for (PartRecord p : parts.values(Keys.partsOf(other.uploadId()))) {
+            assertThat(store.blobs().exists(p.blob())).isTrue();
+        }
+        assertThat(store.blobs().exists(lookalike.blob())).isTrue();
     }
 
     // --- listing: targeted semantics -------------------------------------------------------------

@@ -21,10 +21,11 @@ class PersistenceTest {
 
     @Test
     void uploadsAndBucketsSurviveReopen() {
-        Path meta = dir.resolve("nested/meta");
+        Path data = dir.resolve("nested");
+        Path meta = data.resolve("meta");
         List<MultipartUpload> created = new ArrayList<>();
         BucketRecord bucket;
-        try (MetadataStore store = MetadataStore.open(meta, Durability.FSYNC)) {
+        try (StorageEngine store = StorageEngine.open(data, Durability.FSYNC)) {
             assertThat(Files.isDirectory(meta)).isTrue();
             bucket = store.buckets().create("b", ALICE, "us-east-1", "AWS", Instant.parse("2025-03-04T05:06:07.891Z"));
             Instant t = Instant.parse("2025-03-04T05:06:08.123456789Z");
@@ -38,7 +39,7 @@ class PersistenceTest {
         assertThat(UploadIdGenerator.epochMillisOf(created.get(0).uploadId()))
                 .isEqualTo(created.get(0).initiated().toEpochMilli());
 
-        try (MetadataStore store = MetadataStore.open(meta, Durability.NONE)) {
+        try (StorageEngine store = StorageEngine.open(data, Durability.NONE)) {
             assertThat(store.buckets().list()).containsExactly(bucket);
             for (MultipartUpload u : created) {
                 assertThat(store.uploads().find("b", u.key(), u.uploadId())).contains(u);
@@ -49,6 +50,44 @@ class PersistenceTest {
             // key-0 uploads first, each key's uploads by id (ids grow with time here)
             assertThat(all.uploads()).extracting(MultipartUpload::key)
                     .containsExactly("key-0", "key-0", "key-0", "key-1", "key-1");
+        }
+    }
+
+    @Test
+    void objectsPartsAndBlobsSurviveReopen() {
+        ObjectRecord inline;
+        ObjectRecord blob;
+        ObjectRecord multipart;
+        PartRecord pending;
+        MultipartUpload open;
+        try (StorageEngine e = StorageEngine.open(dir, Durability.FSYNC)) {
+            e.buckets().create("b", ALICE, null, "AWS", Instant.EPOCH);
+            inline = Fixtures.inline("b", "i", "inline bytes");
+            e.objects().put(inline, WriteGuard.NONE);
+            blob = Fixtures.blobObject(e.blobs(), "b", "f", Fixtures.utf8("blob bytes"));
+            e.objects().put(blob, WriteGuard.NONE);
+            MultipartUpload u = e.uploads().initiate("b", "m", ALICE, ALICE, "AWS", null, Instant.EPOCH);
+            PartRecord p1 = Fixtures.part(e.blobs(), 1, "first part");
+            PartRecord p2 = Fixtures.part(e.blobs(), 2, "+second");
+            e.uploads().putPart("b", "m", u.uploadId(), p1);
+            e.uploads().putPart("b", "m", u.uploadId(), p2);
+            multipart = e.uploads().complete("b", "m", u.uploadId(),
+                    List.of(new RequestedPart(1, p1.etag()), new RequestedPart(2, p2.etag())), CompletionPolicy.of(1),
+                    Instant.EPOCH).object();
+            open = e.uploads().initiate("b", "o", ALICE, ALICE, "AWS", null, Instant.EPOCH);
+            pending = Fixtures.part(e.blobs(), 7, "pending");
+            e.uploads().putPart("b", "o", open.uploadId(), pending);
+        }
+        try (StorageEngine e = StorageEngine.open(dir, Durability.NONE)) {
+            assertThat(e.objects().require("b", "i")).isEqualTo(inline);
+            assertThat(e.objects().require("b", "f")).isEqualTo(blob);
+            assertThat(e.objects().require("b", "m")).isEqualTo(multipart);
+            assertThat(Fixtures.read(e.blobs(), multipart)).isEqualTo(Fixtures.utf8("first part+second"));
+            assertThat(Fixtures.read(e.blobs(), blob)).isEqualTo(Fixtures.utf8("blob bytes"));
+            assertThat(e.uploads().listParts("b", "o", open.uploadId(), 0, 10).parts()).containsExactly(pending);
+            assertThat(e.objects().list("b", ObjectListRequest.all(10)).objects()).extracting(ObjectRecord::key)
+                    .containsExactly("f", "i", "m");
+            assertThat(e.sweepOrphans().deleted()).isZero();
         }
     }
 }

@@ -31,7 +31,7 @@ public final class AwsV2HeaderVerifier implements RequestVerifier {
     }
 
     @Override
-    public Authentication verify(RequestHead request, String virtualHostBucket) {
+    public Authentication verify(RequestHead request, String virtualHostBucket, String expectedRegion) {
         V2Authorization auth = V2Authorization.parse(request.header("Authorization"));
         Credential credential = store.find(auth.accessKey());
         if (credential == null) {

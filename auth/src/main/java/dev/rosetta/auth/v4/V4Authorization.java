@@ -2,10 +2,7 @@ package dev.rosetta.auth.v4;
 
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A parsed {@code AWS4-HMAC-SHA256 Credential=AK/date/region/s3/aws4_request, SignedHeaders=a;b,
@@ -70,46 +67,16 @@ public record V4Authorization(String accessKey, V4Scope scope, String signedHead
     }
 
     private static V4Authorization parseCredential(String credential, String signedHeadersLine, String signature) {
-        // Split from the right: the last four fields are the scope; the access key is whatever precedes them.
-        int[] slashes = new int[4];
-        int found = 0;
-        for (int i = credential.length() - 1; i >= 0 && found < 4; i--) {
-            if (credential.charAt(i) == '/') {
-                slashes[found++] = i;
-            }
-        }
-        if (found < 4) {
+        V4Credential parsed = V4Credential.parse(credential);
+        if (parsed == null) {
             throw malformed(MALFORMED_CREDENTIAL);
         }
-        String accessKey = credential.substring(0, slashes[3]);
-        String date = credential.substring(slashes[3] + 1, slashes[2]);
-        String region = credential.substring(slashes[2] + 1, slashes[1]);
-        String service = credential.substring(slashes[1] + 1, slashes[0]);
-        String terminator = credential.substring(slashes[0] + 1);
-        if (accessKey.isEmpty() || date.isEmpty() || region.isEmpty() || service.isEmpty() || terminator.isEmpty()) {
-            throw malformed(MALFORMED_CREDENTIAL);
+        List<String> names = V4SignedHeaders.split(signedHeadersLine);
+        if (names == null) {
+            throw malformed("The authorization header is malformed; SignedHeaders '" + signedHeadersLine
+                    + "' is not valid.");
         }
-        return new V4Authorization(accessKey, new V4Scope(date, region, service, terminator), signedHeadersLine,
-                splitSignedHeaders(signedHeadersLine), signature);
-    }
-
-    private static List<String> splitSignedHeaders(String line) {
-        List<String> names = new ArrayList<>(8);
-        int start = 0;
-        int n = line.length();
-        while (true) {
-            int semi = line.indexOf(';', start);
-            int end = semi < 0 ? n : semi;
-            if (end == start) {
-                throw malformed("The authorization header is malformed; SignedHeaders '" + line + "' is not valid.");
-            }
-            names.add(line.substring(start, end).toLowerCase(Locale.ROOT));
-            if (semi < 0) {
-                break;
-            }
-            start = semi + 1;
-        }
-        return Collections.unmodifiableList(names);
+        return new V4Authorization(parsed.accessKey(), parsed.scope(), signedHeadersLine, names, signature);
     }
 
     private static String once(String previous, String value, String key) {

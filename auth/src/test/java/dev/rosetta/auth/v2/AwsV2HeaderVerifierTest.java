@@ -89,7 +89,9 @@ class AwsV2HeaderVerifierTest {
         void bothPresentButSpeltDifferently() {
             assertMismatch(signed("POST", "/bucket/key?uploads", "/bucket/key?uploadz"));
             assertMismatch(signed("POST", "/bucket/key?uploadz", "/bucket/key?uploads"));
-            assertMismatch(signed("POST", "/bucket/key?Uploads", "/bucket/key?Uploads"));
+            assertMismatch(signed("POST", "/bucket/key?Uploads", "/bucket/key?uploads"));
+            // (?Uploads signed as ?Uploads verifies: the OBS SDK's V2 mode matches sub-resource names
+            // ignoring case, and the authenticator accepts that form; routing then answers NotImplemented)
         }
 
         @Test

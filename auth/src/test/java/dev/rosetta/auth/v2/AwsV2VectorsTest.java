@@ -215,7 +215,7 @@ class AwsV2VectorsTest {
 
     @Test
     void v2_p1_presignedStringToSign() {
-        // The presigned verifier is the next issue; the string to sign is this one's, with Expires as the date.
+        // The header form's string to sign, with Expires as the date (end to end: AwsV2PresignedVerifierTest).
         TestRequest r = TestRequest.of("GET", "/photos/puppy.jpg?AWSAccessKeyId=" + AK
                 + "&Expires=1175139620&Signature=NpgCjnDzrM%2BWFzoENXmpNDUsSn8%3D");
         String sts = V2StringToSign.build(r, "johnsmith", "1175139620", V2StringToSign.Variant.PRIMARY);

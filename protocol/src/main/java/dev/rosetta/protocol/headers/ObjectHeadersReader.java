@@ -113,7 +113,7 @@ public final class ObjectHeadersReader {
 
     private static StorageClass storageClass(RequestHead head, Dialect dialect) {
         String value = head.header(dialect.header("storage-class"));
-        return value == null ? null : StorageClass.fromAws(value.trim());
+        return value == null ? null : dialect.parseStorageClass(value);
     }
 
     private static AccessControl accessControl(RequestHead head, Dialect dialect) {

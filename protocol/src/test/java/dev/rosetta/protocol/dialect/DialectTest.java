@@ -47,55 +47,105 @@ class DialectTest {
         assertThat(d.errorHostIdElement()).isEqualTo("HostId");
     }
 
-    @Test
-    void toBuilderCopiesEveryFieldAndLeavesTheOriginalUnchanged() {
-        Dialect copy = Dialect.AWS.toBuilder("AWS-copy").build();
-        assertThat(copy.name()).isEqualTo("AWS-copy");
-        assertThat(copy.headerPrefix()).isEqualTo(Dialect.AWS.headerPrefix());
-        assertThat(copy.requestIdHeader()).isEqualTo(Dialect.AWS.requestIdHeader());
-        assertThat(copy.id2Header()).isEqualTo(Dialect.AWS.id2Header());
-        assertThat(copy.errorTraceHeader()).isEqualTo(Dialect.AWS.errorTraceHeader());
-        assertThat(copy.namespace()).isEqualTo(Dialect.AWS.namespace());
-        assertThat(copy.errorDeclaration()).isEqualTo(Dialect.AWS.errorDeclaration());
-        assertThat(copy.errorHostIdElement()).isEqualTo(Dialect.AWS.errorHostIdElement());
-        InitiateMultipartUploadResult doc = new InitiateMultipartUploadResult("b", "k", "u");
-        assertThat(copy.render(doc)).isEqualTo(Dialect.AWS.render(doc));
+    private static String render(Dialect d) {
+        return new String(d.render(new InitiateMultipartUploadResult("bucket01", "objectkey",
+                "DCD2FC98B4F70000013DF578ACA318E7")), StandardCharsets.UTF_8);
+    }
 
-        Dialect obs = Dialect.AWS.toBuilder("OBS")
-                .headerPrefix("x-obs-")
-                .requestIdHeader("x-obs-request-id")
-                .id2Header("x-obs-id-2")
-                .errorTraceHeader("x-obs-trace")
-                .build();
+    private final DialectCatalog catalog = new DialectCatalog(DialectCatalog.Namespaces.defaults("cn-north-4"));
+
+    @Test
+    void obsNativeAnswersWithStandaloneDeclarationAndRegionNamespace() {
+        Dialect obs = catalog.byName("OBS");
+        assertThat(render(obs)).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<InitiateMultipartUploadResult xmlns=\"http://obs.cn-north-4.myhuaweicloud.com/doc/2015-06-30/\">"
+                + "<Bucket>bucket01</Bucket><Key>objectkey</Key><UploadId>DCD2FC98B4F70000013DF578ACA318E7</UploadId>"
+                + "</InitiateMultipartUploadResult>");
+        assertThat(obs.requestIdHeader()).isEqualTo("x-obs-request-id");
+        assertThat(obs.id2Header()).isEqualTo("x-obs-id-2");
         assertThat(obs.metadataPrefix()).isEqualTo("x-obs-meta-");
-        assertThat(obs.header("acl")).isEqualTo("x-obs-acl");
-        assertThat(obs.errorTraceHeader()).isEqualTo("x-obs-trace");
-        assertThat(Dialect.AWS.headerPrefix()).isEqualTo("x-amz-");
-        assertThat(Dialect.AWS.requestIdHeader()).isEqualTo("x-amz-request-id");
+        Dialect s3Mode = catalog.byName("OBS-S3");
+        assertThat(s3Mode.requestIdHeader()).isEqualTo("x-amz-request-id");
+        assertThat(s3Mode.metadataPrefix()).isEqualTo("x-amz-meta-");
+        assertThat(render(s3Mode)).isEqualTo(render(obs));
     }
 
     @Test
-    void withoutDeclarationOrNamespaceOnlyTheRootIsWritten() {
-        Dialect bare = Dialect.builder("bare").build();
-        XmlDocument doc = new XmlDocument() {
-            @Override
-            public String rootElement() {
-                return "Root";
-            }
+    void cosAnswersWithoutDeclarationOrNamespace() {
+        Dialect cos = catalog.byName("COS");
+        assertThat(render(cos)).isEqualTo("<InitiateMultipartUploadResult><Bucket>bucket01</Bucket>"
+                + "<Key>objectkey</Key><UploadId>DCD2FC98B4F70000013DF578ACA318E7</UploadId>"
+                + "</InitiateMultipartUploadResult>");
+        assertThat(cos.requestIdHeader()).isEqualTo("x-cos-request-id");
+        assertThat(cos.id2Header()).isNull();
+        assertThat(cos.errorTraceHeader()).isEqualTo("x-cos-trace-id");
+        assertThat(cos.errorDeclaration()).isEqualTo("<?xml version='1.0' encoding='utf-8' ?>");
+        assertThat(cos.errorHostIdElement()).isEqualTo("TraceId");
+        Dialect cosS3 = catalog.byName("COS-S3");
+        assertThat(render(cosS3)).isEqualTo(render(Dialect.AWS));
+        assertThat(cosS3.extraRequestIdHeaders()).containsExactly("x-cos-request-id");
+    }
 
-            @Override
-            public void writeContent(XmlWriter w) {
-                w.element("A", "1");
-            }
-        };
-        assertThat(new String(bare.render(doc), StandardCharsets.UTF_8)).isEqualTo("<Root><A>1</A></Root>");
-        assertThat(bare.headerPrefix()).isNull();
-        assertThat(bare.errorHostIdElement()).isNull();
+    @Test
+    void wosAndWcsDifferOnlyInTheirNamespace() {
+        assertThat(render(catalog.byName("WCS"))).isEqualTo(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                        + "<InitiateMultipartUploadResult xmlns=\"http://wcs.chinanetcenter.com/document\">"
+                        + "<Bucket>bucket01</Bucket><Key>objectkey</Key>"
+                        + "<UploadId>DCD2FC98B4F70000013DF578ACA318E7</UploadId></InitiateMultipartUploadResult>");
+        assertThat(render(catalog.byName("WOS"))).contains("xmlns=\"https://www.wangsu.com/document\"");
+        assertThat(catalog.byName("WOS").requestIdHeader()).isEqualTo("x-wos-request-id");
+        assertThat(catalog.byName("WOS").id2Header()).isNull();
+        assertThat(catalog.byName("WCS-S3").requestIdHeader()).isEqualTo("x-wos-request-id");
+        assertThat(catalog.byName("WCS-S3").metadataPrefix()).isEqualTo("x-amz-meta-");
+    }
 
-        Dialect otherNs = Dialect.builder("ns").namespace("http://obs.example/doc/2015-06-30/")
-                .successDeclaration("<?xml version=\"1.0\" encoding=\"utf-8\"?>").build();
-        assertThat(new String(otherNs.render(doc), StandardCharsets.UTF_8))
-                .isEqualTo("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                        + "<Root xmlns=\"http://obs.example/doc/2015-06-30/\"><A>1</A></Root>");
+    @Test
+    void namespacesAreConfigurable() {
+        DialectCatalog custom = new DialectCatalog(new DialectCatalog.Namespaces("http://obs.example/doc/2015-06-30/",
+                "urn:wos", "urn:wcs"));
+        assertThat(custom.byName("OBS").namespace()).isEqualTo("http://obs.example/doc/2015-06-30/");
+        assertThat(custom.byName("WOS").namespace()).isEqualTo("urn:wos");
+        assertThat(custom.byName("WCS").namespace()).isEqualTo("urn:wcs");
+    }
+
+    @Test
+    void aVendorSchemeDecidesByItself() {
+        for (EndpointStyle endpoint : EndpointStyle.values()) {
+            assertThat(catalog.resolve(endpoint, SigningFamily.OBS, false, false).name()).isEqualTo("OBS");
+            assertThat(catalog.resolve(endpoint, SigningFamily.COS, false, false).name()).isEqualTo("COS");
+            assertThat(catalog.resolve(endpoint, SigningFamily.WOS, false, false).name())
+                    .isEqualTo(endpoint == EndpointStyle.WCS ? "WCS" : "WOS");
+        }
+    }
+
+    @Test
+    void awsFamilySignaturesTakeTheEndpointStyle() {
+        assertThat(catalog.resolve(EndpointStyle.AWS, SigningFamily.AWS, false, true).name()).isEqualTo("AWS");
+        assertThat(catalog.resolve(EndpointStyle.JD, SigningFamily.AWS, false, true).name()).isEqualTo("JD");
+        assertThat(catalog.resolve(EndpointStyle.OBS, SigningFamily.AWS, false, true).name()).isEqualTo("OBS-S3");
+        assertThat(catalog.resolve(EndpointStyle.COS, SigningFamily.AWS, false, true).name()).isEqualTo("COS-S3");
+        assertThat(catalog.resolve(EndpointStyle.WOS, SigningFamily.AWS, false, true).name()).isEqualTo("WOS-S3");
+        assertThat(catalog.resolve(EndpointStyle.WCS, SigningFamily.AWS, false, true).name()).isEqualTo("WCS-S3");
+        for (EndpointStyle endpoint : EndpointStyle.values()) {
+            assertThat(catalog.resolve(endpoint, SigningFamily.AWS, true, false).headerPrefix()).isEqualTo("x-amz-");
+        }
+    }
+
+    @Test
+    void anonymousRequestsTakeTheEndpointStyle() {
+        assertThat(catalog.resolve(EndpointStyle.AWS, SigningFamily.ANONYMOUS, false, false).name()).isEqualTo("AWS");
+        assertThat(catalog.resolve(EndpointStyle.COS, SigningFamily.ANONYMOUS, false, false).name()).isEqualTo("COS");
+        assertThat(catalog.resolve(EndpointStyle.OBS, SigningFamily.ANONYMOUS, false, false).name()).isEqualTo("OBS");
+        assertThat(catalog.resolve(EndpointStyle.OBS, SigningFamily.ANONYMOUS, false, true).name()).isEqualTo("OBS-S3");
+        assertThat(catalog.resolve(EndpointStyle.OBS, SigningFamily.ANONYMOUS, true, true).name()).isEqualTo("OBS");
+        assertThat(catalog.resolve(EndpointStyle.WCS, SigningFamily.ANONYMOUS, false, false).name()).isEqualTo("WCS");
+    }
+
+    @Test
+    void endpointStylesParseCaseInsensitively() {
+        assertThat(EndpointStyle.parse("wcs")).isEqualTo(EndpointStyle.WCS);
+        assertThat(EndpointStyle.parse(" Jd ")).isEqualTo(EndpointStyle.JD);
+        assertThat(EndpointStyle.parse("minio")).isNull();
     }
 }

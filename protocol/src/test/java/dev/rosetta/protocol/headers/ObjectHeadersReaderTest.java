@@ -184,11 +184,12 @@ class ObjectHeadersReaderTest {
 
         @Test
         void otherDialectsUseTheirOwnPrefix() {
-            Dialect obs = Dialect.AWS.toBuilder("OBS").headerPrefix("x-obs-").build();
+            Dialect obs = new Dialect("OBS", dev.rosetta.protocol.dialect.HeaderFamily.OBS,
+                    dev.rosetta.protocol.dialect.WireStyle.AWS);
             ObjectHeaders h = ObjectHeadersReader.read(head()
                     .header("x-obs-meta-Color", "red")
                     .header("x-amz-meta-ignored", "1")
-                    .header("x-obs-storage-class", "STANDARD_IA")
+                    .header("x-obs-storage-class", "WARM")
                     .header("x-amz-storage-class", "NOT-A-CLASS")
                     .header("x-obs-acl", "public-read"), obs);
             assertThat(h.userMetadata()).containsExactly(Map.entry("color", "red"));

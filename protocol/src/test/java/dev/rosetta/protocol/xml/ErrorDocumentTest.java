@@ -68,16 +68,28 @@ class ErrorDocumentTest {
 
     @Test
     void dialectChoosesDeclarationAndHostIdElement() {
-        Dialect cosLike = Dialect.AWS.toBuilder("COS-like")
-                .errorDeclaration(null)
-                .errorHostIdElement("TraceId")
-                .build();
+        Dialect cosLike = new Dialect("COS-like", dev.rosetta.protocol.dialect.HeaderFamily.COS,
+                dev.rosetta.protocol.dialect.WireStyle.AWS.toBuilder("COS-like")
+                        .errorDeclaration(null)
+                        .errorHostIdElement("TraceId")
+                        .build());
         String xml = render(cosLike, new S3Exception(S3ErrorCode.NO_SUCH_BUCKET), "/b", "R", "T");
         assertThat(xml).isEqualTo("<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist"
                 + "</Message><Resource>/b</Resource><RequestId>R</RequestId><TraceId>T</TraceId></Error>");
 
-        Dialect noHost = Dialect.AWS.toBuilder("plain").errorHostIdElement(null).build();
+        Dialect noHost = new Dialect("plain", dev.rosetta.protocol.dialect.HeaderFamily.AMZ,
+                dev.rosetta.protocol.dialect.WireStyle.AWS.toBuilder("plain").errorHostIdElement(null).build());
         assertThat(render(noHost, new S3Exception(S3ErrorCode.NO_SUCH_BUCKET), null, "R", "H"))
                 .doesNotContain("HostId").doesNotContain("<H").endsWith("<RequestId>R</RequestId></Error>");
+    }
+
+    @Test
+    void cosErrorsHaveTheSingleQuotedDeclarationAndTraceId() {
+        Dialect cos = new dev.rosetta.protocol.dialect.DialectCatalog(
+                dev.rosetta.protocol.dialect.DialectCatalog.Namespaces.defaults("r")).byName("COS");
+        assertThat(render(cos, new S3Exception(S3ErrorCode.NO_SUCH_KEY), "b/k", "R", "T")).isEqualTo(
+                "<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>NoSuchKey</Code><Message>The specified key"
+                        + " does not exist.</Message><Resource>b/k</Resource><RequestId>R</RequestId>"
+                        + "<TraceId>T</TraceId></Error>");
     }
 }

@@ -28,6 +28,11 @@ public final class CommandLineOptions {
             description = "Base domain for virtual-host addressing (bucket.SUFFIX); repeatable.")
     public List<String> domains;
 
+    @Option(names = "--dialect", paramLabel = "HOST_SUFFIX=STYLE",
+            description = "Answer AWS-signed and anonymous requests to this host suffix in STYLE:"
+                    + " AWS, JD, OBS, COS, WOS or WCS (default AWS); repeatable.")
+    public List<String> dialects;
+
     @Option(names = "--durability", paramLabel = "fsync|none",
             description = "fsync every write before answering (default), or none (CI).")
     public String durability;

@@ -21,6 +21,11 @@ import java.util.List;
  * region: us-east-1
  * domains: [s3.example.com]
  * durability: fsync
+ * dialects:
+ *   - {suffix: cos.example.com, style: COS}
+ *   - {suffix: s3.cn-north-1.jdcloud.example, style: JD, region: cn-north-1}
+ * namespaces:
+ *   wos: https://www.wangsu.com/document
  * credentials:
  *   - accessKey: AKEXAMPLE
  *     secretKey: secret
@@ -36,11 +41,29 @@ public final class ConfigFile {
     public List<Credential> credentials;
     public String region;
     public List<String> domains;
+    public List<Endpoint> dialects;
+    public Namespaces namespaces;
     public String durability;
     public Integer maxHeaderBytes;
     public Integer workerThreads;
     public Integer ioThreads;
     public Long shutdownGraceMillis;
+
+    /** One endpoint: a host suffix, its style, and optionally its own region. */
+    public static final class Endpoint {
+        @JsonProperty(required = true)
+        public String suffix;
+        @JsonProperty(required = true)
+        public String style;
+        public String region;
+    }
+
+    /** XML namespaces that depend on a region or brand; unset ones keep their defaults. */
+    public static final class Namespaces {
+        public String obs;
+        public String wos;
+        public String wcs;
+    }
 
     /** One key pair in the file. */
     public static final class Credential {

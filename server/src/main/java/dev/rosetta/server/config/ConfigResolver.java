@@ -1,5 +1,6 @@
 package dev.rosetta.server.config;
 
+import dev.rosetta.protocol.dialect.DialectCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +47,15 @@ public final class ConfigResolver {
         if (domains != null) {
             b.domains(normaliseDomains(domains));
         }
+        b.endpoints(endpoints(flags, file));
+        if (file.namespaces != null) {
+            DialectCatalog.Namespaces defaults = DialectCatalog.Namespaces.defaults(region != null ? region.trim()
+                    : ServerConfig.DEFAULT_REGION);
+            b.namespaces(new DialectCatalog.Namespaces(
+                    file.namespaces.obs != null ? file.namespaces.obs : defaults.obs(),
+                    file.namespaces.wos != null ? file.namespaces.wos : defaults.wos(),
+                    file.namespaces.wcs != null ? file.namespaces.wcs : defaults.wcs()));
+        }
         String durability = first(flags.durability, env.get("ROSETTA_DURABILITY"), file.durability);
         if (durability != null) {
             b.durability(DurabilityMode.parse(durability));
@@ -64,6 +74,25 @@ public final class ConfigResolver {
         }
         b.credentials(credentials(flags, file));
         return b.build();
+    }
+
+    /** Flags replace the environment's list, which replaces the file's; a suffix may appear once. */
+    private List<EndpointConfig> endpoints(CommandLineOptions flags, ConfigFile file) {
+        List<EndpointConfig> out = new ArrayList<>();
+        if (flags.dialects != null) {
+            flags.dialects.forEach(d -> out.add(EndpointConfig.parse(d)));
+        } else if (env.containsKey("ROSETTA_DIALECT")) {
+            splitList(env.get("ROSETTA_DIALECT")).forEach(d -> out.add(EndpointConfig.parse(d)));
+        } else if (file.dialects != null) {
+            file.dialects.forEach(d -> out.add(EndpointConfig.of(d.suffix, d.style, d.region)));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (EndpointConfig e : out) {
+            if (!seen.add(e.suffix())) {
+                throw new ConfigException("the dialect of " + e.suffix() + " is configured twice");
+            }
+        }
+        return out;
     }
 
     /** The flag/environment pair first (it is the one printed at start), then the file's pairs. */

@@ -1,5 +1,6 @@
 package dev.rosetta.server.config;
 
+import dev.rosetta.protocol.dialect.DialectCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ public record ServerConfig(
         List<KeyPair> credentials,
         String region,
         List<String> domains,
+        List<EndpointConfig> endpoints,
+        DialectCatalog.Namespaces namespaces,
         DurabilityMode durability,
         int maxHeaderBytes,
         int maxInitialLineBytes,
@@ -29,6 +32,10 @@ public record ServerConfig(
     public ServerConfig {
         credentials = List.copyOf(credentials);
         domains = List.copyOf(domains);
+        endpoints = List.copyOf(endpoints);
+        if (namespaces == null) {
+            namespaces = DialectCatalog.Namespaces.defaults(region);
+        }
     }
 
     public static Builder builder() {
@@ -43,6 +50,8 @@ public record ServerConfig(
         b.credentials = new ArrayList<>(credentials);
         b.region = region;
         b.domains = new ArrayList<>(domains);
+        b.endpoints = new ArrayList<>(endpoints);
+        b.namespaces = namespaces;
         b.durability = durability;
         b.maxHeaderBytes = maxHeaderBytes;
         b.maxInitialLineBytes = maxInitialLineBytes;
@@ -60,6 +69,8 @@ public record ServerConfig(
         private List<KeyPair> credentials = new ArrayList<>();
         private String region = DEFAULT_REGION;
         private List<String> domains = new ArrayList<>();
+        private List<EndpointConfig> endpoints = new ArrayList<>();
+        private DialectCatalog.Namespaces namespaces;
         private DurabilityMode durability = DurabilityMode.FSYNC;
         private int maxHeaderBytes = 16 * 1024;
         private int maxInitialLineBytes = 16 * 1024;
@@ -105,6 +116,17 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder endpoints(List<EndpointConfig> v) {
+            endpoints = new ArrayList<>(v);
+            return this;
+        }
+
+        /** The region- and brand-dependent namespaces; null derives them from the region. */
+        public Builder namespaces(DialectCatalog.Namespaces v) {
+            namespaces = v;
+            return this;
+        }
+
         public Builder durability(DurabilityMode v) {
             durability = v;
             return this;
@@ -136,7 +158,8 @@ public record ServerConfig(
         }
 
         public ServerConfig build() {
-            return new ServerConfig(listen, dataDir, ephemeral, credentials, region, domains, durability,
+            return new ServerConfig(listen, dataDir, ephemeral, credentials, region, domains, endpoints, namespaces,
+                    durability,
                     maxHeaderBytes, maxInitialLineBytes, workerThreads, ioThreads, shutdownGraceMillis);
         }
     }

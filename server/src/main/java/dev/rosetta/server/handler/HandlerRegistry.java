@@ -9,7 +9,8 @@ import dev.rosetta.server.handler.multipart.AbortMultipartUploadHandler;
 import dev.rosetta.server.handler.multipart.InitiateMultipartUploadHandler;
 import dev.rosetta.server.handler.multipart.ListMultipartUploadsHandler;
 import dev.rosetta.server.handler.service.ListBucketsHandler;
-import dev.rosetta.storage.MetadataStore;
+import dev.rosetta.server.handler.service.ObsApiVersionHandler;
+import dev.rosetta.storage.StorageEngine;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,9 +19,10 @@ import java.util.Map;
 public final class HandlerRegistry {
     private final Map<Operation, OperationHandler> handlers = new EnumMap<>(Operation.class);
 
-    public HandlerRegistry(MetadataStore store, String region, Clock clock) {
+    public HandlerRegistry(StorageEngine store, String region, Clock clock) {
         BucketAccess access = new BucketAccess(store.buckets());
         handlers.put(Operation.LIST_BUCKETS, new ListBucketsHandler(store.buckets(), region));
+        handlers.put(Operation.OBS_API_VERSION, new ObsApiVersionHandler());
         handlers.put(Operation.CREATE_BUCKET, new CreateBucketHandler(store.buckets(), region, clock));
         handlers.put(Operation.HEAD_BUCKET, new HeadBucketHandler(access, region));
         handlers.put(Operation.DELETE_BUCKET, new DeleteBucketHandler(access, store.buckets()));

@@ -1,29 +1,14 @@
 package dev.rosetta.server.handler;
 
-import dev.rosetta.server.http.S3Response;
-
 /**
- * Serves one S3 operation. {@link #handle} runs on the blocking executor, never on the event loop,
- * after the request was authenticated and its body (as the {@link #bodyPolicy} says) was read and
- * checked against the signature's payload hash and Content-MD5.
+ * Serves one S3 operation. A handler either takes a small document body whole
+ * ({@link DocumentHandler}) or streams its body ({@link StreamingHandler}); both run on the blocking
+ * executor, never on the event loop, after the request head was authenticated.
  */
-public interface OperationHandler {
+public sealed interface OperationHandler permits DocumentHandler, StreamingHandler {
 
-    /** How the body is taken; by default none is expected. */
-    default BodyPolicy bodyPolicy() {
-        return BodyPolicy.IGNORE;
-    }
-
-    /** Whether anonymous requests may reach {@link #handle}; if not they are AccessDenied up front. */
+    /** Whether anonymous requests may reach the handler; if not they are AccessDenied up front. */
     default boolean allowsAnonymous() {
         return false;
     }
-
-    /**
-     * Serves the request.
-     *
-     * @param body the request body when the policy aggregates it; an empty array otherwise
-     * @throws dev.rosetta.protocol.error.S3Exception answered as the S3 error document
-     */
-    S3Response handle(RequestContext ctx, byte[] body);
 }

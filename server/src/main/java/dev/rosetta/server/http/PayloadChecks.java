@@ -1,6 +1,9 @@
 package dev.rosetta.server.http;
 
 import dev.rosetta.auth.PayloadRequirement;
+import dev.rosetta.auth.chunked.AwsChunkedDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.http.RequestHead;
@@ -10,14 +13,32 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Checks a whole (small) body against what the request promised: the signed SHA-256 of SigV4 and
- * the Content-MD5 header. Streaming bodies are checked while they stream, elsewhere.
+ * Checks a whole (small) document body against what the request promised: aws-chunked framing and
+ * signatures, the signed SHA-256 of SigV4 and the Content-MD5 header. Streamed bodies are checked
+ * while they stream, by {@code body.StreamingBody}.
  */
 public final class PayloadChecks {
     private PayloadChecks() {
     }
 
-    public static void verify(RequestHead head, PayloadRequirement payload, byte[] body) {
+    /**
+     * Checks a whole body and returns it decoded: an aws-chunked body has its framing, chunk signatures
+     * and trailer checked and removed; any other body is returned as it is.
+     */
+    public static byte[] verify(RequestHead head, PayloadRequirement payload, byte[] body) {
+        if (payload instanceof PayloadRequirement.Streaming streaming) {
+            AwsChunkedDecoder decoder = AwsChunkedDecoder.forRequest(head, streaming);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+            decoder.feed(ByteBuffer.wrap(body), b -> {
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                out.writeBytes(chunk);
+            });
+            decoder.finish();
+            byte[] decoded = out.toByteArray();
+            checkContentMd5(head.header("content-md5"), decoded);
+            return decoded;
+        }
         checkContentMd5(head.header("content-md5"), body);
         if (payload instanceof PayloadRequirement.Sha256 sha) {
             String computed = HexFormat.of().formatHex(digest("SHA-256", body));
@@ -26,10 +47,8 @@ public final class PayloadChecks {
                         .with("ClientComputedContentSHA256", sha.hex())
                         .with("S3ComputedContentSHA256", computed);
             }
-        } else if (payload instanceof PayloadRequirement.Streaming) {
-            throw new S3Exception(S3ErrorCode.NOT_IMPLEMENTED,
-                    "aws-chunked request bodies are not accepted for this operation.");
         }
+        return body;
     }
 
     /** InvalidDigest when the header is not a base64 MD5, BadDigest when it does not match. */

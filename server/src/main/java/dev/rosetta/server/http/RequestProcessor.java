@@ -12,6 +12,7 @@ import dev.rosetta.protocol.names.ObjectKeys;
 import dev.rosetta.protocol.routing.RouteInput;
 import dev.rosetta.protocol.routing.RoutingTable;
 import dev.rosetta.protocol.routing.Target;
+import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.HandlerRegistry;
 import dev.rosetta.server.handler.OperationHandler;
 import dev.rosetta.server.handler.RequestContext;
@@ -25,30 +26,38 @@ import java.time.Clock;
  */
 public final class RequestProcessor {
     private final HostStyleResolver addressing;
+    private final Endpoints endpoints;
+    private final DialectResolver dialects;
     private final RequestAuthenticator authenticator;
     private final RoutingTable routes;
     private final HandlerRegistry handlers;
-    private final Dialect dialect;
     private final Clock clock;
 
-    public RequestProcessor(HostStyleResolver addressing, RequestAuthenticator authenticator, RoutingTable routes,
-                            HandlerRegistry handlers, Dialect dialect, Clock clock) {
+    public RequestProcessor(HostStyleResolver addressing, Endpoints endpoints, DialectResolver dialects,
+                            RequestAuthenticator authenticator, RoutingTable routes, HandlerRegistry handlers,
+                            Clock clock) {
         this.addressing = addressing;
+        this.endpoints = endpoints;
+        this.dialects = dialects;
         this.authenticator = authenticator;
         this.routes = routes;
         this.handlers = handlers;
-        this.dialect = dialect;
         this.clock = clock;
     }
 
-    /** The dialect of answers that come before anything of the request is known. */
-    public Dialect defaultDialect() {
-        return dialect;
+    /** Where a request arrived and how it will be answered, known from the head before anything is checked. */
+    public record Classified(Endpoints.Endpoint endpoint, Dialect dialect) {
     }
 
-    /** The dialect that answers a request, as far as the head tells. */
-    public Dialect dialectFor(RequestHead head) {
-        return dialect;
+    /** The dialect of answers that come before anything of the request is known (unparseable requests). */
+    public Dialect defaultDialect() {
+        return Dialect.AWS;
+    }
+
+    /** Finds the endpoint the request reached and the dialect that answers it. Never throws. */
+    public Classified classify(RequestHead head) {
+        Endpoints.Endpoint endpoint = endpoints.of(head.header("host"));
+        return new Classified(endpoint, dialects.resolve(head, endpoint.style()));
     }
 
     /**
@@ -56,7 +65,8 @@ public final class RequestProcessor {
      *
      * @throws S3Exception the answer, when the request is refused before its body is read
      */
-    public PreparedRequest admit(String requestId, RequestHead head) {
+    public PreparedRequest admit(String requestId, RequestHead head, Classified classified) {
+        Dialect dialect = classified.dialect();
         QueryString query;
         try {
             query = head.query();
@@ -64,7 +74,8 @@ public final class RequestProcessor {
             throw new S3Exception(S3ErrorCode.INVALID_URI).with("URI", head.rawPath());
         }
         Addressing where = addressing.resolve(head.header("host"), head.rawPath());
-        Authentication auth = authenticator.authenticate(head, where.virtualHosted() ? where.bucket() : null);
+        Authentication auth = authenticator.authenticate(head, where.virtualHosted() ? where.bucket() : null,
+                classified.endpoint().region());
         Target target = !where.hasBucket() ? Target.SERVICE : where.hasKey() ? Target.OBJECT : Target.BUCKET;
         Operation operation = routes.resolve(new RouteInput(head.method(), target, query,
                 head.hasHeader(dialect.header("copy-source"))));
@@ -79,15 +90,14 @@ public final class RequestProcessor {
         if (auth.isAnonymous() && !handler.allowsAnonymous()) {
             throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
         }
-        RequestContext ctx = new RequestContext(requestId, head, where, operation, auth, dialectFor(head),
-                clock.instant());
+        RequestContext ctx = new RequestContext(requestId, head, where, operation, auth, dialect, clock.instant());
         return new PreparedRequest(ctx, handler);
     }
 
-    /** Checks the body against the signature and Content-MD5, then runs the handler. */
+    /** Checks a document body against the signature and Content-MD5, then runs the document handler. */
     public S3Response execute(PreparedRequest request, byte[] body) {
         RequestContext ctx = request.context();
-        PayloadChecks.verify(ctx.head(), ctx.authentication().payload(), body);
-        return request.handler().handle(ctx, body);
+        byte[] decoded = PayloadChecks.verify(ctx.head(), ctx.authentication().payload(), body);
+        return ((DocumentHandler) request.handler()).handle(ctx, decoded);
     }
 }

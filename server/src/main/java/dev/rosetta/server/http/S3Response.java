@@ -2,6 +2,7 @@ package dev.rosetta.server.http;
 
 import dev.rosetta.protocol.dialect.Dialect;
 import dev.rosetta.protocol.xml.XmlDocument;
+import dev.rosetta.server.body.ResponseBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class S3Response {
     private final List<Map.Entry<String, String>> headers = new ArrayList<>(4);
     private byte[] body;
     private String contentType;
+    private ResponseBody streamBody;
 
     private S3Response(int status) {
         this.status = status;
@@ -48,6 +50,17 @@ public final class S3Response {
         this.body = bytes;
         this.contentType = type;
         return this;
+    }
+
+    /** A streamed body (object data); the caller sets Content-Length and Content-Type as headers. */
+    public S3Response streamBody(ResponseBody b) {
+        this.streamBody = b;
+        return this;
+    }
+
+    /** The streamed body, or null. */
+    public ResponseBody streamBody() {
+        return streamBody;
     }
 
     public int status() {

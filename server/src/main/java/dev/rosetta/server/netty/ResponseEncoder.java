@@ -6,7 +6,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -32,15 +33,27 @@ final class ResponseEncoder {
         this.date = date;
     }
 
-    FullHttpResponse encode(ByteBufAllocator alloc, S3Response r, Dialect dialect, String requestId, String hostId,
-                            boolean head, boolean keepAlive, HttpVersion version) {
+    /**
+     * The response head, and for a document body the whole response. With a streamed body the result
+     * is a bare {@link HttpResponse}: the caller writes the body's segments and the last content.
+     */
+    HttpResponse encode(ByteBufAllocator alloc, S3Response r, Dialect dialect, String requestId, String hostId,
+                        boolean head, boolean keepAlive, HttpVersion version) {
         byte[] body = r.body();
-        ByteBuf content = body == null || body.length == 0 || head ? Unpooled.EMPTY_BUFFER
-                : alloc.buffer(body.length).writeBytes(body);
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(r.status()), content, false);
+        HttpResponse res;
+        if (r.streamBody() != null) {
+            res = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()), false);
+        } else {
+            ByteBuf content = body == null || body.length == 0 || head ? Unpooled.EMPTY_BUFFER
+                    : alloc.buffer(body.length).writeBytes(body);
+            res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()), content,
+                    false);
+        }
         HttpHeaders h = res.headers();
         h.set(dialect.requestIdHeader(), requestId);
+        for (String extra : dialect.extraRequestIdHeaders()) {
+            h.set(extra, requestId);
+        }
         if (dialect.id2Header() != null) {
             h.set(dialect.id2Header(), hostId);
         }
@@ -53,7 +66,7 @@ final class ResponseEncoder {
             h.set(CONTENT_TYPE, r.contentType());
         }
         if (!h.contains(CONTENT_LENGTH) && r.status() != 204 && r.status() != 304) {
-            h.set(CONTENT_LENGTH, body == null ? 0 : body.length);
+            h.set(CONTENT_LENGTH, r.streamBody() != null ? r.streamBody().length() : body == null ? 0 : body.length);
         }
         if (!keepAlive) {
             h.set(CONNECTION, HttpHeaderValues.CLOSE);

@@ -3,23 +3,32 @@ package dev.rosetta.server.netty;
 import dev.rosetta.protocol.dialect.Dialect;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
+import dev.rosetta.server.body.ResponseBody;
+import dev.rosetta.server.body.SerialExecutor;
+import dev.rosetta.server.body.StreamingBody;
 import dev.rosetta.server.handler.BodyPolicy;
+import dev.rosetta.server.handler.DocumentHandler;
+import dev.rosetta.server.handler.StreamingHandler;
 import dev.rosetta.server.http.ErrorResponses;
 import dev.rosetta.server.http.PreparedRequest;
 import dev.rosetta.server.http.RequestIds;
 import dev.rosetta.server.http.RequestProcessor;
 import dev.rosetta.server.http.S3Response;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -29,6 +38,8 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,14 +49,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One connection's request/response cycle. The head is checked on the event loop
- * ({@link RequestProcessor#admit}); only then is {@code 100 Continue} sent and the body read. The
- * handler runs on the blocking executor; reading is paused until its response is written, which
- * keeps pipelined requests in order and bounds the memory a connection can take.
+ * ({@link RequestProcessor#admit}). A document body is read whole (bounded) and handed to the
+ * blocking executor; a streamed body goes buffer by buffer to a per-request {@link SerialExecutor},
+ * with reading paused while more than {@link #HIGH_WATERMARK} bytes wait for the disk. Reading is
+ * also paused from the end of a request until its response is written, which keeps pipelined
+ * requests in order.
  */
 public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(S3ChannelHandler.class);
     /** After an early refusal, up to this many body bytes are read and dropped to keep the connection. */
     private static final long DRAIN_LIMIT = 64 * 1024;
+    /** Body bytes queued for the disk above which reading stops, and below which it resumes. */
+    static final long HIGH_WATERMARK = 4L << 20;
+    static final long LOW_WATERMARK = 1L << 20;
 
     private final RequestProcessor processor;
     private final ResponseEncoder encoder;
@@ -57,7 +73,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private Exchange current;
 
-    /** The state of the request being served on this connection. */
+    /** The state of the request being served on this connection. Event-loop fields unless noted. */
     private static final class Exchange {
         final String requestId;
         final HttpRequest request;
@@ -74,6 +90,13 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         boolean responseStarted;
         boolean responseWritten;
         boolean finished;
+        // streamed bodies
+        StreamingBody streaming;
+        SerialExecutor serial;
+        long queuedBytes;
+        boolean expectContinue;
+        /** Set on the worker when the body failed; read there too. */
+        volatile boolean failed;
 
         Exchange(String requestId, HttpRequest request) {
             this.requestId = requestId;
@@ -118,6 +141,8 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    // --- the head ---
+
     private void startExchange(HttpRequest request) {
         inFlight.begin();
         Exchange ex = new Exchange(ids.next(), request);
@@ -131,10 +156,10 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         }
         NettyRequestHead head = new NettyRequestHead(request);
         ex.resource = head.rawPath();
-        ex.dialect = processor.dialectFor(head);
+        RequestProcessor.Classified classified = processor.classify(head);
+        ex.dialect = classified.dialect();
         try {
-            ex.prepared = processor.admit(ex.requestId, head);
-            ex.dialect = ex.prepared.context().dialect();
+            ex.prepared = processor.admit(ex.requestId, head, classified);
         } catch (S3Exception e) {
             refuse(ex, e);
             return;
@@ -143,16 +168,21 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             refuse(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
             return;
         }
-        BodyPolicy policy = ex.prepared.bodyPolicy();
+        ex.expectContinue = HttpUtil.is100ContinueExpected(request);
+        long declaredLength = HttpUtil.getContentLength(request, -1L);
+        if (ex.prepared.handler() instanceof StreamingHandler streaming) {
+            startStreaming(ex, streaming, declaredLength);
+            return;
+        }
+        BodyPolicy policy = ((DocumentHandler) ex.prepared.handler()).bodyPolicy();
         ex.maxBodyBytes = policy.maxBytes();
-        if (HttpUtil.getContentLength(request, -1L) > policy.maxBytes()) {
+        if (declaredLength > policy.maxBytes()) {
             refuse(ex, new S3Exception(S3ErrorCode.MAX_MESSAGE_LENGTH_EXCEEDED)
                     .with("MaxMessageLengthBytes", Long.toString(policy.maxBytes())));
             return;
         }
-        if (HttpUtil.is100ContinueExpected(request)) {
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                    Unpooled.EMPTY_BUFFER));
+        if (ex.expectContinue) {
+            sendContinue();
         }
     }
 
@@ -168,6 +198,180 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         respondError(ex, error);
     }
 
+    private void sendContinue() {
+        ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                Unpooled.EMPTY_BUFFER));
+    }
+
+    // --- streamed bodies ---
+
+    private void startStreaming(Exchange ex, StreamingHandler handler, long declaredLength) {
+        if (declaredLength < 0 && !HttpUtil.isTransferEncodingChunked(ex.request)) {
+            refuse(ex, new S3Exception(S3ErrorCode.MISSING_CONTENT_LENGTH));
+            return;
+        }
+        // aws-chunked framing adds bytes; there the decoded length is what counts (the decoder enforces it)
+        boolean awsChunked = isAwsChunked(ex);
+        long objectLength = awsChunked
+                ? parseLong(ex.request.headers().get("x-amz-decoded-content-length"), -1L) : declaredLength;
+        if (objectLength > handler.maxBodyBytes()) {
+            refuse(ex, new S3Exception(S3ErrorCode.ENTITY_TOO_LARGE)
+                    .with("ProposedSize", Long.toString(objectLength))
+                    .with("MaxSizeAllowed", Long.toString(handler.maxBodyBytes())));
+            return;
+        }
+        ex.maxBodyBytes = awsChunked ? Long.MAX_VALUE : handler.maxBodyBytes();
+        ex.streaming = new StreamingBody(ex.prepared.context(), handler);
+        ex.serial = new SerialExecutor(executor);
+        if (ex.expectContinue) {
+            // nothing arrives until 100 Continue, which is sent once the handler accepted the request
+            ctx.channel().config().setAutoRead(false);
+        }
+        onWorker(ex, () -> {
+            ex.streaming.open();
+            if (ex.expectContinue) {
+                ctx.executor().execute(() -> {
+                    if (!ex.responseStarted) {
+                        sendContinue();
+                        ctx.channel().config().setAutoRead(true);
+                    }
+                });
+            }
+        });
+    }
+
+    private static long parseLong(String value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static boolean isAwsChunked(Exchange ex) {
+        String encoding = ex.request.headers().get("content-encoding");
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("aws-chunked");
+    }
+
+    private void onStreamContent(Exchange ex, HttpContent content, boolean last) {
+        ByteBuf buf = content.content().retain();
+        content.release();
+        int size = buf.readableBytes();
+        ex.bodyBytes += size;
+        if (ex.bodyBytes > ex.maxBodyBytes) {
+            buf.release();
+            ex.failed = true;
+            onWorkerUnchecked(ex, ex.streaming::abort);
+            failOnLoop(ex, new S3Exception(S3ErrorCode.ENTITY_TOO_LARGE)
+                    .with("MaxSizeAllowed", Long.toString(ex.maxBodyBytes)));
+            return;
+        }
+        if (size > 0) {
+            ex.queuedBytes += size;
+            if (ex.queuedBytes > HIGH_WATERMARK) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            onWorker(ex, () -> {
+                try {
+                    for (ByteBuffer b : buf.nioBuffers()) {
+                        ex.streaming.accept(b);
+                    }
+                } finally {
+                    buf.release();
+                    ctx.executor().execute(() -> drained(ex, size));
+                }
+            }, buf);
+        } else {
+            buf.release();
+        }
+        if (last) {
+            ex.requestConsumed = true;
+            ctx.channel().config().setAutoRead(false);
+            onWorker(ex, () -> {
+                S3Response response = ex.streaming.finish();
+                ctx.executor().execute(() -> respond(ex, response));
+            });
+        }
+    }
+
+    private void drained(Exchange ex, int size) {
+        ex.queuedBytes -= size;
+        if (!ex.requestConsumed && !ex.discarding && ex.queuedBytes < LOW_WATERMARK && ctx.channel().isActive()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** A body step run in order on the worker; a failure aborts the body and answers the error. */
+    private interface BodyStep {
+        void run() throws IOException;
+    }
+
+    private void onWorker(Exchange ex, BodyStep step) {
+        onWorker(ex, step, null);
+    }
+
+    private void onWorker(Exchange ex, BodyStep step, ByteBuf toReleaseIfRejected) {
+        try {
+            ex.serial.execute(() -> {
+                if (ex.failed) {
+                    if (toReleaseIfRejected != null) {
+                        toReleaseIfRejected.release();
+                    }
+                    return;
+                }
+                try {
+                    step.run();
+                } catch (S3Exception e) {
+                    failBody(ex, e);
+                } catch (UncheckedIOException | IOException e) {
+                    log.warn("request {}: body could not be stored: {}", ex.requestId, e.toString());
+                    failBody(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
+                } catch (RuntimeException e) {
+                    log.error("request {} ({}) failed", ex.requestId, ex.prepared.context().operation().s3Name(), e);
+                    failBody(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // rejected only when no step of this body is running, so aborting here races with nothing
+            if (toReleaseIfRejected != null) {
+                toReleaseIfRejected.release();
+            }
+            ex.failed = true;
+            ex.streaming.abort();
+            failOnLoop(ex, new S3Exception(S3ErrorCode.SLOW_DOWN));
+        }
+    }
+
+    /** Runs a step after every queued one regardless of failure (the abort of a failed body). */
+    private static void onWorkerUnchecked(Exchange ex, Runnable step) {
+        try {
+            ex.serial.execute(step);
+        } catch (RejectedExecutionException e) {
+            step.run(); // nothing of this body is running when the serial executor cannot start
+        }
+    }
+
+    /** On the worker: discard the body's work, then answer the error on the event loop. */
+    private void failBody(Exchange ex, S3Exception error) {
+        ex.failed = true;
+        ex.streaming.abort();
+        ctx.executor().execute(() -> failOnLoop(ex, error));
+    }
+
+    private void failOnLoop(Exchange ex, S3Exception error) {
+        if (!ex.requestConsumed) {
+            ex.discarding = true;
+            ex.closeAfterResponse = true; // the rest of the body is not wanted
+            ctx.channel().config().setAutoRead(true);
+        }
+        respondError(ex, error);
+    }
+
+    // --- document bodies ---
+
     private void onContent(HttpContent content) {
         Exchange ex = current;
         boolean last = content instanceof LastHttpContent;
@@ -181,6 +385,10 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                 ex.requestConsumed = true;
                 maybeFinish(ex);
             }
+            return;
+        }
+        if (ex.streaming != null) {
+            onStreamContent(ex, content, last);
             return;
         }
         int size = content.content().readableBytes();
@@ -237,6 +445,8 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         ctx.executor().execute(() -> respond(ex, r));
     }
 
+    // --- responses ---
+
     private S3Response errorResponse(Exchange ex, S3Exception e) {
         return ErrorResponses.of(e, ex.dialect, ex.resource, ex.requestId, ids.hostId(ex.requestId));
     }
@@ -247,21 +457,37 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
 
     /** On the event loop. */
     private void respond(Exchange ex, S3Response response) {
-        if (ex.responseStarted) {
+        ResponseBody streamBody = response.streamBody();
+        if (ex.responseStarted || !ctx.channel().isActive()) {
+            if (streamBody != null) {
+                streamBody.close();
+            }
+            if (!ex.responseStarted) {
+                ex.responseStarted = true;
+                finish(ex);
+            }
             return;
         }
         ex.responseStarted = true;
-        if (!ctx.channel().isActive()) {
-            finish(ex);
-            return;
-        }
         boolean keepAlive = HttpUtil.isKeepAlive(ex.request) && !ex.closeAfterResponse && !draining.getAsBoolean();
         if (!keepAlive) {
             ex.closeAfterResponse = true;
         }
-        var res = encoder.encode(ctx.alloc(), response, ex.dialect, ex.requestId, ids.hostId(ex.requestId),
+        HttpResponse res = encoder.encode(ctx.alloc(), response, ex.dialect, ex.requestId, ids.hostId(ex.requestId),
                 ex.head, keepAlive, ex.request.protocolVersion());
-        ctx.writeAndFlush(res).addListener((ChannelFutureListener) f -> {
+        ChannelFuture written;
+        if (streamBody == null) {
+            written = ctx.writeAndFlush(res);
+        } else {
+            ctx.write(res);
+            if (ex.head) {
+                streamBody.close();
+            } else {
+                writeSegments(streamBody);
+            }
+            written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+        written.addListener((ChannelFutureListener) f -> {
             ex.responseWritten = true;
             if (!f.isSuccess() || ex.closeAfterResponse) {
                 f.channel().close();
@@ -270,6 +496,17 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                 maybeFinish(ex);
             }
         });
+    }
+
+    /** Zero-copy file regions for file pieces (sendfile), buffers for in-memory ones. */
+    private void writeSegments(ResponseBody body) {
+        for (ResponseBody.Segment s : body.segments()) {
+            if (s instanceof ResponseBody.FileSegment f) {
+                ctx.write(new DefaultFileRegion(f.channel(), f.position(), f.count()));
+            } else if (s instanceof ResponseBody.BytesSegment b) {
+                ctx.write(Unpooled.wrappedBuffer(b.bytes(), b.offset(), b.count()));
+            }
+        }
     }
 
     private void maybeFinish(Exchange ex) {
@@ -306,12 +543,19 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    // --- connection events ---
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         Exchange ex = current;
         if (ex != null && !ex.responseStarted) {
-            // the client left; the handler (if running) answers into a closed channel
-            if (!ex.requestConsumed || ex.prepared == null) {
+            if (ex.streaming != null && !ex.failed) {
+                // the client left mid-body: whatever was written is discarded, in order, on the worker
+                ex.failed = true;
+                onWorkerUnchecked(ex, ex.streaming::abort);
+                finish(ex);
+            } else if (!ex.requestConsumed || ex.prepared == null) {
+                // a document handler that is running answers into the closed channel and finishes then
                 finish(ex);
             }
         }
@@ -327,10 +571,14 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             Exchange ex = current;
             if (ex == null) {
                 ctx.close();
-            } else if (!ex.requestConsumed && !ex.responseStarted) {
+            } else if (!ex.requestConsumed && !ex.responseStarted && ctx.channel().config().isAutoRead()) {
                 ex.discarding = true;
                 ex.closeAfterResponse = true;
                 releaseBody(ex);
+                if (ex.streaming != null && !ex.failed) {
+                    ex.failed = true;
+                    onWorkerUnchecked(ex, ex.streaming::abort);
+                }
                 respondError(ex, new S3Exception(S3ErrorCode.REQUEST_TIMEOUT));
             }
             return;

@@ -6,7 +6,7 @@ import dev.rosetta.server.testing.RawHttp;
 import dev.rosetta.server.testing.ServerFixture;
 import dev.rosetta.server.testing.V4Signer;
 import dev.rosetta.storage.Durability;
-import dev.rosetta.storage.MetadataStore;
+import dev.rosetta.storage.StorageEngine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ class GracefulShutdownTest {
             assertThat(closer.isAlive()).isFalse();
         }
         // RocksDB was closed: the directory opens again, with the bucket committed
-        try (MetadataStore store = MetadataStore.open(SERVER.dataDir().resolve("meta"), Durability.NONE)) {
+        try (StorageEngine store = StorageEngine.open(SERVER.dataDir(), Durability.NONE)) {
             assertThat(store.buckets().exists("in-flight")).isTrue();
         }
         SERVER.restart();

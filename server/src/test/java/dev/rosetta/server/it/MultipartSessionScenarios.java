@@ -7,7 +7,7 @@ import dev.rosetta.protocol.model.CannedAcl;
 import dev.rosetta.protocol.model.Tag;
 import dev.rosetta.server.testing.ServerFixture;
 import dev.rosetta.storage.Durability;
-import dev.rosetta.storage.MetadataStore;
+import dev.rosetta.storage.StorageEngine;
 import dev.rosetta.storage.MultipartUpload;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -299,7 +299,7 @@ abstract class MultipartSessionScenarios {
     /** Reads an upload as RocksDB holds it, with the server stopped; restarts the server after. */
     protected MultipartUpload readStoredUpload(String bucketName, String key, String uploadId) throws Exception {
         server().stop();
-        try (MetadataStore store = MetadataStore.open(server().dataDir().resolve("meta"), Durability.NONE)) {
+        try (StorageEngine store = StorageEngine.open(server().dataDir(), Durability.NONE)) {
             return store.uploads().find(bucketName, key, uploadId).orElseThrow();
         } finally {
             server().restart();

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rosetta.auth.Credential;
 import dev.rosetta.auth.RequestAuthenticator;
 import dev.rosetta.auth.StaticCredentialStore;
-import dev.rosetta.protocol.dialect.Dialect;
+import dev.rosetta.protocol.dialect.DialectCatalog;
 import dev.rosetta.protocol.model.Owner;
 import dev.rosetta.protocol.routing.RoutingTable;
 import dev.rosetta.server.handler.HandlerRegistry;
+import dev.rosetta.server.http.DialectResolver;
+import dev.rosetta.server.http.Endpoints;
 import dev.rosetta.server.http.HostStyleResolver;
 import dev.rosetta.server.http.RequestProcessor;
 import dev.rosetta.server.testing.V2Signer;
 import dev.rosetta.storage.Durability;
-import dev.rosetta.storage.MetadataStore;
+import dev.rosetta.storage.StorageEngine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -45,18 +47,20 @@ class S3ChannelHandlerTest {
 
     @TempDir
     Path dir;
-    private MetadataStore store;
+    private StorageEngine store;
     private EmbeddedChannel channel;
 
     @BeforeEach
     void setUp() {
-        store = MetadataStore.open(dir, Durability.NONE);
+        store = StorageEngine.open(dir, Durability.NONE);
         store.buckets().create("photos", OWNER, null, "AWS", Instant.now());
         Clock clock = Clock.systemUTC();
         RequestProcessor processor = new RequestProcessor(new HostStyleResolver(List.of("s3.example.test")),
+                new Endpoints(List.of(), "us-east-1"),
+                new DialectResolver(new DialectCatalog(DialectCatalog.Namespaces.defaults("us-east-1"))),
                 new RequestAuthenticator(new StaticCredentialStore(List.of(new Credential(AK, SK, OWNER))),
                         "us-east-1", clock),
-                RoutingTable.s3(), new HandlerRegistry(store, "us-east-1", clock), Dialect.AWS, clock);
+                RoutingTable.s3(), new HandlerRegistry(store, "us-east-1", clock), clock);
         channel = new EmbeddedChannel(new S3ChannelInitializer(processor, Runnable::run, new InFlightRequests(),
                 () -> false, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), 8192, 8192, clock));
     }

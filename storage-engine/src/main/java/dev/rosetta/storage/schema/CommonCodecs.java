@@ -2,8 +2,11 @@ package dev.rosetta.storage.schema;
 
 import dev.rosetta.protocol.model.Owner;
 import dev.rosetta.storage.StorageException;
+import dev.rosetta.storage.blob.BlobRef;
 import dev.rosetta.storage.codec.RecordReader;
 import dev.rosetta.storage.codec.RecordWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Nested encodings shared by several records. */
 final class CommonCodecs {
@@ -38,6 +41,69 @@ final class CommonCodecs {
             throw new StorageException("corrupt record: owner without id");
         }
         return new Owner(id, displayName);
+    }
+
+    // BlobRef: 1 id, 2 size
+    private static final int BLOB_ID = 1;
+    private static final int BLOB_SIZE = 2;
+
+    static void writeBlob(RecordWriter w, int tag, BlobRef blob) {
+        int mark = w.beginNested(tag);
+        w.string(BLOB_ID, blob.id());
+        w.int64(BLOB_SIZE, blob.size());
+        w.endNested(mark);
+    }
+
+    static BlobRef readBlob(RecordReader r) {
+        String id = null;
+        Long size = null;
+        while (r.next()) {
+            switch (r.tag()) {
+                case BLOB_ID -> id = r.string();
+                case BLOB_SIZE -> size = r.int64();
+                default -> { }
+            }
+        }
+        if (id == null || size == null) {
+            throw new StorageException("corrupt record: incomplete blob reference");
+        }
+        try {
+            return new BlobRef(id, size);
+        } catch (IllegalArgumentException e) {
+            throw new StorageException("corrupt record: " + e.getMessage(), e);
+        }
+    }
+
+    // Checksum entry (repeated, in order): 1 algorithm, 2 base64 value
+    private static final int CHECKSUM_NAME = 1;
+    private static final int CHECKSUM_VALUE = 2;
+
+    static void writeChecksums(RecordWriter w, int tag, Map<String, String> checksums) {
+        for (Map.Entry<String, String> e : checksums.entrySet()) {
+            int mark = w.beginNested(tag);
+            w.string(CHECKSUM_NAME, e.getKey());
+            w.string(CHECKSUM_VALUE, e.getValue());
+            w.endNested(mark);
+        }
+    }
+
+    /** Reads one checksum entry into {@code into} (created when null); returns the map. */
+    static Map<String, String> readChecksum(RecordReader r, Map<String, String> into) {
+        String name = null;
+        String value = null;
+        while (r.next()) {
+            switch (r.tag()) {
+                case CHECKSUM_NAME -> name = r.string();
+                case CHECKSUM_VALUE -> value = r.string();
+                default -> { }
+            }
+        }
+        if (name == null || value == null) {
+            throw new StorageException("corrupt record: incomplete checksum entry");
+        }
+        Map<String, String> out = into == null ? new LinkedHashMap<>() : into;
+        out.put(name, value);
+        return out;
     }
 
     static <T> T require(T value, String record, String field) {

@@ -2,8 +2,9 @@ package dev.rosetta.storage.schema;
 
 import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.MultipartUpload;
+import dev.rosetta.storage.ObjectRecord;
+import dev.rosetta.storage.PartRecord;
 import dev.rosetta.storage.kv.ColumnFamily;
-import dev.rosetta.storage.kv.ValueCodec;
 import java.util.List;
 
 /**
@@ -23,16 +24,14 @@ public final class Schema {
     public static final ColumnFamily<String, BucketRecord> BUCKETS =
             new ColumnFamily<>("buckets", Keys.BUCKET, BucketRecordCodec.INSTANCE);
 
-    /** Declared now so the family exists on disk; the object record codec arrives with ObjectStore. */
-    public static final ColumnFamily<ObjectKey, byte[]> OBJECTS =
-            new ColumnFamily<>("objects", Keys.OBJECT, ValueCodec.RAW);
+    public static final ColumnFamily<ObjectKey, ObjectRecord> OBJECTS =
+            new ColumnFamily<>("objects", Keys.OBJECT, ObjectRecordCodec.INSTANCE);
 
     public static final ColumnFamily<UploadKey, MultipartUpload> UPLOADS =
             new ColumnFamily<>("uploads", Keys.UPLOAD, MultipartUploadCodec.INSTANCE);
 
-    /** Declared now so the family exists on disk; the part record codec arrives with UploadPart. */
-    public static final ColumnFamily<PartKey, byte[]> PARTS =
-            new ColumnFamily<>("parts", Keys.PART, ValueCodec.RAW);
+    public static final ColumnFamily<PartKey, PartRecord> PARTS =
+            new ColumnFamily<>("parts", Keys.PART, PartRecordCodec.INSTANCE);
 
     public static final List<ColumnFamily<?, ?>> ALL = List.of(BUCKETS, OBJECTS, UPLOADS, PARTS);
 }

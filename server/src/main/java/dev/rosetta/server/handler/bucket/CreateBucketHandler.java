@@ -6,7 +6,7 @@ import dev.rosetta.protocol.names.BucketNames;
 import dev.rosetta.protocol.xml.XmlRequestParser;
 import dev.rosetta.protocol.xml.doc.CreateBucketConfiguration;
 import dev.rosetta.server.handler.BodyPolicy;
-import dev.rosetta.server.handler.OperationHandler;
+import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
 import dev.rosetta.storage.BucketStore;
@@ -18,7 +18,7 @@ import java.time.Clock;
  * IllegalLocationConstraintException). Without one the bucket is in the server's region, which is
  * stored as "no constraint" for us-east-1 as S3 does.
  */
-public final class CreateBucketHandler implements OperationHandler {
+public final class CreateBucketHandler implements DocumentHandler {
     private static final long MAX_CONFIGURATION_BYTES = 64 * 1024;
     private final BucketStore buckets;
     private final String region;

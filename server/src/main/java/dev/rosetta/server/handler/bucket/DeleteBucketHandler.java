@@ -1,13 +1,13 @@
 package dev.rosetta.server.handler.bucket;
 
 import dev.rosetta.server.handler.BucketAccess;
-import dev.rosetta.server.handler.OperationHandler;
+import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
 import dev.rosetta.storage.BucketStore;
 
 /** {@code DELETE /bucket}: 204, or BucketNotEmpty while objects or uploads remain. */
-public final class DeleteBucketHandler implements OperationHandler {
+public final class DeleteBucketHandler implements DocumentHandler {
     private final BucketAccess access;
     private final BucketStore buckets;
 

@@ -1,12 +1,12 @@
 package dev.rosetta.server.handler.bucket;
 
 import dev.rosetta.server.handler.BucketAccess;
-import dev.rosetta.server.handler.OperationHandler;
+import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
 
 /** {@code HEAD /bucket}: 200 with the bucket's region when it exists and the signer may use it. */
-public final class HeadBucketHandler implements OperationHandler {
+public final class HeadBucketHandler implements DocumentHandler {
     private final BucketAccess access;
     private final String region;
 

@@ -1,13 +1,13 @@
 package dev.rosetta.server.handler.multipart;
 
 import dev.rosetta.server.handler.BucketAccess;
-import dev.rosetta.server.handler.OperationHandler;
+import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
 import dev.rosetta.storage.MultipartSessionStore;
 
 /** {@code DELETE /bucket/key?uploadId=ID}: 204, or NoSuchUpload for an unknown id. */
-public final class AbortMultipartUploadHandler implements OperationHandler {
+public final class AbortMultipartUploadHandler implements DocumentHandler {
     private final BucketAccess access;
     private final MultipartSessionStore uploads;
 

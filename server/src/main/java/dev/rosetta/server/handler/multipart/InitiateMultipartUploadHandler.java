@@ -6,7 +6,7 @@ import dev.rosetta.protocol.model.ObjectHeaders;
 import dev.rosetta.protocol.model.ServerSideEncryption;
 import dev.rosetta.protocol.xml.doc.InitiateMultipartUploadResult;
 import dev.rosetta.server.handler.BucketAccess;
-import dev.rosetta.server.handler.OperationHandler;
+import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
 import dev.rosetta.storage.BucketRecord;
@@ -18,7 +18,7 @@ import java.time.Clock;
  * {@code POST /bucket/key?uploads}: checks every header the object will be created with, persists
  * them with a new upload id (one synced write), and answers InitiateMultipartUploadResult.
  */
-public final class InitiateMultipartUploadHandler implements OperationHandler {
+public final class InitiateMultipartUploadHandler implements DocumentHandler {
     private final BucketAccess access;
     private final MultipartSessionStore uploads;
     private final Clock clock;

@@ -4,7 +4,7 @@ import dev.rosetta.protocol.model.StorageClass;
 import dev.rosetta.protocol.xml.doc.ListMultipartUploadsResult;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.ListingParams;
-import dev.rosetta.server.handler.OperationHandler;
+import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
 import dev.rosetta.storage.MultipartSessionStore;
@@ -18,7 +18,7 @@ import java.util.List;
  * {@code GET /bucket?uploads}: the bucket's unfinished uploads, sorted by key then upload id, with
  * prefix, delimiter, key-marker, upload-id-marker, max-uploads and encoding-type=url.
  */
-public final class ListMultipartUploadsHandler implements OperationHandler {
+public final class ListMultipartUploadsHandler implements DocumentHandler {
     private static final int MAX_UPLOADS = 1000;
     private final BucketAccess access;
     private final MultipartSessionStore uploads;
@@ -44,7 +44,7 @@ public final class ListMultipartUploadsHandler implements OperationHandler {
         for (MultipartUpload u : listing.uploads()) {
             StorageClass sc = u.headers().storageClass() == null ? StorageClass.STANDARD : u.headers().storageClass();
             entries.add(new ListMultipartUploadsResult.Upload(u.key(), u.uploadId(), u.initiator(), u.owner(),
-                    sc.name(), u.initiated(), u.headers().checksumAlgorithm()));
+                    ctx.dialect().storageClassName(sc), u.initiated(), u.headers().checksumAlgorithm()));
         }
         return S3Response.xml(ctx.dialect(), new ListMultipartUploadsResult(ctx.bucket(), keyMarker,
                 uploadIdMarker, listing.truncated() ? listing.nextKeyMarker() : null,

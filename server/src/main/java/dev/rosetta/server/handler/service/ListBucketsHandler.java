@@ -3,7 +3,7 @@ package dev.rosetta.server.handler.service;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.model.Owner;
 import dev.rosetta.protocol.xml.doc.ListAllMyBucketsResult;
-import dev.rosetta.server.handler.OperationHandler;
+import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
 import dev.rosetta.storage.BucketRecord;
@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.List;
 
 /** {@code GET /}: the principal's buckets, with the optional prefix / max-buckets / continuation-token. */
-public final class ListBucketsHandler implements OperationHandler {
+public final class ListBucketsHandler implements DocumentHandler {
     private static final int MAX_BUCKETS = 10_000;
     private final BucketStore buckets;
     private final String region;

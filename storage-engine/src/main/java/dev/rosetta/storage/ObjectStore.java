@@ -1,0 +1,207 @@
+package dev.rosetta.storage;
+
+import dev.rosetta.protocol.error.S3ErrorCode;
+import dev.rosetta.protocol.error.S3Exception;
+import dev.rosetta.storage.blob.BlobRef;
+import dev.rosetta.storage.blob.BlobStore;
+import dev.rosetta.storage.kv.Batch;
+import dev.rosetta.storage.kv.Cursor;
+import dev.rosetta.storage.kv.Database;
+import dev.rosetta.storage.kv.Table;
+import dev.rosetta.storage.schema.Keys;
+import dev.rosetta.storage.schema.ObjectKey;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * Objects: look up, put (create or replace), delete, list. Thread-safe.
+ *
+ * <p><b>Writes</b> hold the bucket's shared {@link BucketLocks lock} (so DeleteBucket cannot slip
+ * between the bucket check and the commit) and then the key's stripe lock (so that the guard sees
+ * the record the write replaces, and the replaced record's blobs are known exactly). Each is one
+ * synced batch; blobs the write dropped are deleted after it commits. Reads take no lock.
+ *
+ * <p><b>Blob ownership.</b> A record handed to {@link #put} owns its blobs from then on, whether the
+ * put commits or is refused: the caller never deletes them. See {@link BlobReclaimer}.
+ */
+public final class ObjectStore {
+    private final Database db;
+    private final Table<String, BucketRecord> buckets;
+    private final Table<ObjectKey, ObjectRecord> objects;
+    private final BucketLocks bucketLocks;
+    private final StripedLocks keyLocks;
+    private final BlobStore blobs;
+    private final BlobReclaimer reclaimer;
+    private final int inlineThreshold;
+
+    ObjectStore(Database db, Table<String, BucketRecord> buckets, Table<ObjectKey, ObjectRecord> objects,
+                BucketLocks bucketLocks, StripedLocks keyLocks, BlobStore blobs, int inlineThreshold) {
+        this.db = db;
+        this.buckets = buckets;
+        this.objects = objects;
+        this.bucketLocks = bucketLocks;
+        this.keyLocks = keyLocks;
+        this.blobs = blobs;
+        this.reclaimer = new BlobReclaimer(blobs);
+        this.inlineThreshold = inlineThreshold;
+    }
+
+    public Optional<ObjectRecord> find(String bucket, String key) {
+        return objects.find(new ObjectKey(bucket, key));
+    }
+
+    /** @throws S3Exception NoSuchBucket if the bucket is missing, else NoSuchKey (with a Key element) */
+    public ObjectRecord require(String bucket, String key) {
+        ObjectRecord o = objects.get(new ObjectKey(bucket, key));
+        if (o == null) {
+            if (!buckets.contains(bucket)) {
+                throw S3Exception.noSuchBucket(bucket);
+            }
+            throw new S3Exception(S3ErrorCode.NO_SUCH_KEY).with("Key", key);
+        }
+        return o;
+    }
+
+    /**
+     * A writer for a new object's bytes that keeps them in memory up to the configured inline threshold
+     * and spills to a blob past it.
+     */
+    public BodyWriter newBody() {
+        return new BodyWriter(blobs, inlineThreshold);
+    }
+
+    /**
+     * Stores {@code record} at its bucket and key, replacing what is there (one synced write), then
+     * deletes the blobs of the replaced record that {@code record} does not reuse.
+     *
+     * <p>{@code record}'s blobs must be committed and belong to no other record, except blobs of the
+     * record it replaces (a metadata-only rewrite may keep them). If the put is refused, they are
+     * deleted (but not those the current record uses).
+     *
+     * @param guard checked against the current record (or null) under the key's lock
+     * @return the replaced record, or null
+     * @throws S3Exception NoSuchBucket, or whatever {@code guard} throws; nothing is changed then
+     */
+    public ObjectRecord put(ObjectRecord record, WriteGuard guard) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(guard, "guard");
+        String bucket = record.bucket();
+        List<BlobRef> handed = record.body().blobs();
+        ObjectKey ok = new ObjectKey(bucket, record.key());
+        ObjectRecord existing = null;
+        boolean refusing = false; // true once the current state is known and the record not yet committing
+        Lock bucketLock = bucketLocks.shared(bucket);
+        bucketLock.lock();
+        try {
+            Lock keyLock = keyLocks.of(bucket, record.key());
+            keyLock.lock();
+            try {
+                if (!buckets.contains(bucket)) {
+                    refusing = true;
+                    throw S3Exception.noSuchBucket(bucket);
+                }
+                existing = objects.get(ok);
+                refusing = true;
+                guard.check(existing);
+                refusing = false;
+                try (Batch batch = db.batch()) {
+                    batch.put(objects, ok, record).commit();
+                }
+            } finally {
+                keyLock.unlock();
+            }
+        } catch (RuntimeException | Error e) {
+            if (refusing) {
+                reclaimer.refused(handed, existing);
+            } else {
+                // a read or the commit failed: the metadata decides, the next sweep cleans up
+                reclaimer.adopt(handed);
+            }
+            throw e;
+        } finally {
+            bucketLock.unlock();
+        }
+        reclaimer.adopt(handed);
+        reclaimer.replaced(existing, record);
+        return existing;
+    }
+
+    /**
+     * Deletes the object at {@code bucket}/{@code key} (one synced write), then its blobs. A missing key
+     * is not an error (S3 answers 204 either way).
+     *
+     * @param guard checked against the current record (or null) under the key's lock
+     * @return the deleted record, or null if there was none
+     * @throws S3Exception NoSuchBucket, or whatever {@code guard} throws
+     */
+    public ObjectRecord delete(String bucket, String key, WriteGuard guard) {
+        Objects.requireNonNull(guard, "guard");
+        ObjectKey ok = new ObjectKey(bucket, key);
+        ObjectRecord existing;
+        Lock bucketLock = bucketLocks.shared(bucket);
+        bucketLock.lock();
+        try {
+            Lock keyLock = keyLocks.of(bucket, key);
+            keyLock.lock();
+            try {
+                if (!buckets.contains(bucket)) {
+                    throw S3Exception.noSuchBucket(bucket);
+                }
+                existing = objects.get(ok);
+                guard.check(existing);
+                if (existing == null) {
+                    return null;
+                }
+                try (Batch batch = db.batch()) {
+                    batch.delete(objects, ok).commit();
+                }
+            } finally {
+                keyLock.unlock();
+            }
+        } finally {
+            bucketLock.unlock();
+        }
+        reclaimer.replaced(existing, null);
+        return existing;
+    }
+
+    /**
+     * ListObjects / ListObjectsV2 with S3's semantics: keys in UTF-8 byte order; prefix, delimiter and
+     * start-after as documented on {@link ObjectListRequest} and {@link ListingWalk}. Cost grows with
+     * the page, not the bucket.
+     *
+     * @throws S3Exception NoSuchBucket
+     */
+    public ObjectListing list(String bucket, ObjectListRequest request) {
+        return list(bucket, request, null);
+    }
+
+    /** {@link #list(String, ObjectListRequest)}, reporting the cursor's seeks and steps in {@code moves[0]}. */
+    ObjectListing list(String bucket, ObjectListRequest request, long[] moves) {
+        if (!buckets.contains(bucket)) {
+            throw S3Exception.noSuchBucket(bucket);
+        }
+        if (request.maxKeys() == 0) {
+            return ObjectListing.EMPTY;
+        }
+        String prefix = request.prefix() == null ? "" : request.prefix();
+        String delimiter = ListingWalk.isEmpty(request.delimiter()) ? null : request.delimiter();
+        String startAfter = ListingWalk.isEmpty(request.startAfter()) ? null : request.startAfter();
+        ListingWalk.Page<ObjectRecord> page;
+        try (Cursor<ObjectKey, ObjectRecord> c = objects.cursor(Keys.keysWithPrefix(bucket, prefix))) {
+            if (startAfter == null) {
+                c.seekToFirst();
+            } else {
+                c.seekRaw(Keys.afterKey(bucket, startAfter));
+            }
+            page = ListingWalk.walk(c, ObjectKey::key, bucket, prefix, delimiter, startAfter, request.maxKeys());
+            if (moves != null) {
+                moves[0] = c.moves();
+            }
+        }
+        return new ObjectListing(page.entries(), page.commonPrefixes(), page.truncated(),
+                page.truncated() ? page.lastKey() : null);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.rosetta.storage.blob;
+
+/**
+ * A committed blob: an immutable file under {@code blobs/aa/bb/<id>}, named by 128 random bits.
+ *
+ * @param id   32 lower-case hex characters; checked here, so an id read from metadata can never name a
+ *             path outside the blob tree
+ * @param size length in bytes
+ */
+public record BlobRef(String id, long size) {
+    public static final int ID_LENGTH = 32;
+
+    public BlobRef {
+        if (!isWellFormed(id)) {
+            throw new IllegalArgumentException("not a blob id: " + id);
+        }
+        if (size < 0) {
+            throw new IllegalArgumentException("negative blob size " + size);
+        }
+    }
+
+    /** Whether {@code id} has the shape of a blob id (32 lower-case hex characters). */
+    public static boolean isWellFormed(String id) {
+        if (id == null || id.length() != ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < ID_LENGTH; i++) {
+            char c = id.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
