@@ -16,6 +16,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The worker side of one streamed request body: decodes aws-chunked framing when the signature says
@@ -25,6 +27,7 @@ import java.util.function.Consumer;
  * so nothing of the request stays stored. Not thread-safe: run it on a {@link SerialExecutor}.
  */
 public final class StreamingBody {
+    private static final Logger log = LoggerFactory.getLogger(StreamingBody.class);
     private final RequestContext ctx;
     private final StreamingHandler handler;
     private BodySink sink;
@@ -51,6 +54,11 @@ public final class StreamingBody {
         }
         sink = handler.open(ctx);
         checksum = checksum.orCompute(sink.wantedChecksum());
+        if (log.isDebugEnabled()) {
+            log.debug("request {}: body {}, checksum {}{}", ctx.requestId(),
+                    decoder != null ? ((PayloadRequirement.Streaming) payload).mode() : payload,
+                    checksum.algorithm(), checksum.fromTrailer() ? " (trailer)" : "");
+        }
         digests = new BodyDigests(true, payload instanceof PayloadRequirement.Sha256, checksum.algorithm());
     }
 

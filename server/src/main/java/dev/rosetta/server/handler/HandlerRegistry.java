@@ -6,6 +6,9 @@ import dev.rosetta.server.handler.bucket.DeleteBucketHandler;
 import dev.rosetta.server.handler.bucket.GetBucketLocationHandler;
 import dev.rosetta.server.handler.bucket.HeadBucketHandler;
 import dev.rosetta.server.handler.multipart.AbortMultipartUploadHandler;
+import dev.rosetta.server.handler.object.GetObjectHandler;
+import dev.rosetta.server.handler.object.ObjectBodyReader;
+import dev.rosetta.server.handler.object.PutObjectHandler;
 import dev.rosetta.server.handler.multipart.InitiateMultipartUploadHandler;
 import dev.rosetta.server.handler.multipart.ListMultipartUploadsHandler;
 import dev.rosetta.server.handler.service.ListBucketsHandler;
@@ -31,6 +34,10 @@ public final class HandlerRegistry {
                 new InitiateMultipartUploadHandler(access, store.uploads(), clock));
         handlers.put(Operation.LIST_MULTIPART_UPLOADS, new ListMultipartUploadsHandler(access, store.uploads()));
         handlers.put(Operation.ABORT_MULTIPART_UPLOAD, new AbortMultipartUploadHandler(access, store.uploads()));
+        ObjectBodyReader bodies = new ObjectBodyReader(store.blobs());
+        handlers.put(Operation.PUT_OBJECT, new PutObjectHandler(access, store.objects(), clock));
+        handlers.put(Operation.GET_OBJECT, new GetObjectHandler(access, store.objects(), bodies, false));
+        handlers.put(Operation.HEAD_OBJECT, new GetObjectHandler(access, store.objects(), bodies, true));
     }
 
     /** The handler of an operation, or null when Rosetta does not serve it. */

@@ -46,6 +46,22 @@ public final class S3Response {
         return this;
     }
 
+    /** Replaces every header of this name (ignoring case) with one value; null removes them. */
+    public S3Response setHeader(String name, String value) {
+        headers.removeIf(e -> e.getKey().equalsIgnoreCase(name));
+        return header(name, value);
+    }
+
+    /** The first value of a header (ignoring case), or null. */
+    public String headerValue(String name) {
+        for (Map.Entry<String, String> e : headers) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     public S3Response body(byte[] bytes, String type) {
         this.body = bytes;
         this.contentType = type;

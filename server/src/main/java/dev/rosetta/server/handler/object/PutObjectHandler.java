@@ -1,0 +1,81 @@
+package dev.rosetta.server.handler.object;
+
+import dev.rosetta.protocol.dialect.Dialect;
+import dev.rosetta.protocol.headers.ObjectHeadersReader;
+import dev.rosetta.protocol.model.ObjectHeaders;
+import dev.rosetta.server.body.BodySink;
+import dev.rosetta.server.body.ReceivedBody;
+import dev.rosetta.server.handler.BucketAccess;
+import dev.rosetta.server.handler.RequestContext;
+import dev.rosetta.server.handler.StreamingHandler;
+import dev.rosetta.server.http.S3Response;
+import dev.rosetta.storage.BodyWriter;
+import dev.rosetta.storage.BucketRecord;
+import dev.rosetta.storage.ObjectRecord;
+import dev.rosetta.storage.ObjectStore;
+import dev.rosetta.storage.WriteGuard;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * {@code PUT /bucket/key}: the body streams into the object store's body writer (inline in the record
+ * when small, a durable blob otherwise) while its digests are computed; once every check passed the
+ * record is committed in one synced write, replacing any previous object, and the old blobs are freed.
+ */
+public final class PutObjectHandler implements StreamingHandler {
+    /** S3's largest single PUT. */
+    public static final long MAX_OBJECT_BYTES = 5L << 30;
+
+    private final BucketAccess access;
+    private final ObjectStore objects;
+    private final Clock clock;
+
+    public PutObjectHandler(BucketAccess access, ObjectStore objects, Clock clock) {
+        this.access = access;
+        this.objects = objects;
+        this.clock = clock;
+    }
+
+    @Override
+    public long maxBodyBytes() {
+        return MAX_OBJECT_BYTES;
+    }
+
+    @Override
+    public BodySink open(RequestContext ctx) {
+        Dialect dialect = ctx.dialect();
+        ObjectHeaders headers = ObjectHeadersReader.read(ctx.head(), dialect);
+        WriteGuard guard = WriteGuards.of(ctx.head(), ctx.key());
+        BucketRecord bucket = access.requireOwned(ctx);
+        BodyWriter body = objects.newBody();
+        return new BodySink() {
+            @Override
+            public void write(ByteBuffer data) {
+                body.write(data);
+            }
+
+            @Override
+            public S3Response complete(ReceivedBody received) {
+                Map<String, String> checksums = received.checksumAlgorithm() == null ? Map.of()
+                        : Map.of(received.checksumAlgorithm().name(), received.checksumBase64());
+                ObjectRecord record = new ObjectRecord(bucket.name(), ctx.key(), received.size(), received.md5Hex(),
+                        clock.instant(), bucket.owner(), dialect.name(), headers, checksums,
+                        checksums.isEmpty() ? null : "FULL_OBJECT", body.finish(), null);
+                objects.put(record, guard);
+                S3Response response = S3Response.ok().header("ETag", ObjectResponseHeaders.quoted(record.etag()));
+                if (received.checksumAlgorithm() != null) {
+                    response.header(received.checksumAlgorithm().headerName(), received.checksumBase64());
+                    response.header("x-amz-checksum-type", "FULL_OBJECT");
+                }
+                ObjectResponseHeaders.encryption(response, dialect, headers.sse());
+                return response;
+            }
+
+            @Override
+            public void abort() {
+                body.abort();
+            }
+        };
+    }
+}
