@@ -5,19 +5,27 @@ import dev.rosetta.auth.RequestAuthenticator;
 import dev.rosetta.auth.StaticCredentialStore;
 import dev.rosetta.protocol.dialect.DialectCatalog;
 import dev.rosetta.protocol.routing.RoutingTable;
+import dev.rosetta.server.config.AccessLogFormat;
 import dev.rosetta.server.config.ConfigException;
 import dev.rosetta.server.config.DurabilityMode;
 import dev.rosetta.server.config.GeneratedCredentials;
 import dev.rosetta.server.config.KeyPair;
+import dev.rosetta.server.config.ListenAddress;
 import dev.rosetta.server.config.ServerConfig;
 import dev.rosetta.server.handler.HandlerRegistry;
+import dev.rosetta.server.lifecycle.IncompleteUploadReaper;
 import dev.rosetta.server.http.DialectResolver;
 import dev.rosetta.server.http.Endpoints;
 import dev.rosetta.server.http.HostStyleResolver;
 import dev.rosetta.server.http.RequestProcessor;
 import dev.rosetta.server.netty.InFlightRequests;
 import dev.rosetta.server.netty.S3ChannelInitializer;
+import dev.rosetta.server.netty.TlsContexts;
 import dev.rosetta.server.netty.Transport;
+import dev.rosetta.server.observe.AccessLog;
+import dev.rosetta.server.observe.AdminServer;
+import dev.rosetta.server.observe.RequestObserver;
+import dev.rosetta.server.observe.ServerMetrics;
 import dev.rosetta.storage.Durability;
 import dev.rosetta.storage.blob.SweepReport;
 import dev.rosetta.storage.StorageEngine;
@@ -27,12 +35,14 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -64,8 +74,13 @@ public final class RosettaServer implements AutoCloseable {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Channel serverChannel;
+    private final Channel httpChannel;
+    private final EventLoopGroup adminGroup;
+    private final AdminServer admin;
+    private final ServerMetrics metrics;
     private final Transport transport;
     private final CompletableFuture<SweepReport> sweep = new CompletableFuture<>();
+    private final IncompleteUploadReaper reaper;
 
     private RosettaServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -83,6 +98,7 @@ public final class RosettaServer implements AutoCloseable {
         this.store = StorageEngine.open(dataDir,
                 config.durability() == DurabilityMode.FSYNC ? Durability.FSYNC : Durability.NONE);
         try {
+            this.reaper = new IncompleteUploadReaper(store, clock, config.abortIncompleteUploadsAfterDays());
             List<Credential> credentials = keyPairs.stream().map(Owners::credentialOf).toList();
             RequestAuthenticator authenticator = new RequestAuthenticator(new StaticCredentialStore(credentials),
                     config.region(), clock);
@@ -91,30 +107,55 @@ public final class RosettaServer implements AutoCloseable {
             RequestProcessor processor = new RequestProcessor(new HostStyleResolver(domains),
                     new Endpoints(config.endpoints(), config.region()),
                     new DialectResolver(new DialectCatalog(config.namespaces())), authenticator,
-                    RoutingTable.s3(), new HandlerRegistry(store, config.region(), clock), clock);
+                    RoutingTable.s3(), new HandlerRegistry(store, config.region(), clock, config.minPartSize()), clock);
             this.executor = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60,
                     TimeUnit.SECONDS, new ArrayBlockingQueue<>(8192), new NamedThreadFactory("rosetta-worker"));
             this.transport = Transport.best();
             this.bossGroup = transport.newGroup(1, "rosetta-accept");
             this.workerGroup = transport.newGroup(config.ioThreads(), "rosetta-io");
             this.channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-            ServerBootstrap bootstrap = new ServerBootstrap()
-                    .group(bossGroup, workerGroup)
-                    .channel(transport.serverChannel())
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.SO_KEEPALIVE, true)
-                    .childHandler(new S3ChannelInitializer(processor, executor, inFlight, draining::get, channels,
-                            config.maxInitialLineBytes(), config.maxHeaderBytes(), clock));
+            this.metrics = new ServerMetrics();
+            metrics.bindServer(channels::size, inFlight::count);
+            metrics.bindStorage(store);
+            List<RequestObserver> observers = new ArrayList<>();
+            observers.add(metrics);
+            if (config.accessLog() != AccessLogFormat.OFF) {
+                observers.add(new AccessLog(config.accessLog() == AccessLogFormat.JSON));
+            }
+            RequestObserver observer = RequestObserver.all(observers);
+            SslContext ssl = config.tlsCert() == null ? null : TlsContexts.server(config.tlsCert(), config.tlsKey());
+            this.serverChannel = bind(config.listen(), processor, observer, ssl, clock);
+            this.httpChannel = config.httpListen() == null ? null
+                    : bind(config.httpListen(), processor, observer, null, clock);
+            this.adminGroup = config.adminListen() == null ? null : transport.newGroup(1, "rosetta-admin");
             try {
-                this.serverChannel = bootstrap.bind(config.listen().host(), config.listen().port()).sync().channel();
+                this.admin = config.adminListen() == null ? null : new AdminServer(adminGroup,
+                        transport.serverChannel(), config.adminListen().host(), config.adminListen().port(), metrics,
+                        this::isReady);
             } catch (Exception e) {
-                throw new ConfigException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
+                throw new ConfigException("cannot listen on " + config.adminListen() + " (admin): " + e.getMessage(), e);
             }
         } catch (RuntimeException e) {
             shutdownPartially();
             throw e;
+        }
+    }
+
+    private Channel bind(ListenAddress address, RequestProcessor processor, RequestObserver observer, SslContext ssl,
+                         Clock clock) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new S3ChannelInitializer(processor, executor, inFlight, draining::get, channels,
+                        config.maxInitialLineBytes(), config.maxHeaderBytes(), clock, observer, ssl));
+        try {
+            return bootstrap.bind(address.host(), address.port()).sync().channel();
+        } catch (Exception e) {
+            throw new ConfigException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
     }
 
@@ -126,9 +167,16 @@ public final class RosettaServer implements AutoCloseable {
     /** Starts a server; the clock is what signatures' times are checked against. */
     public static RosettaServer start(ServerConfig config, Clock clock) throws IOException {
         RosettaServer server = new RosettaServer(config, clock);
-        log.info("listening on {} ({} transport), data in {}", server.serverChannel.localAddress(),
-                server.transport, server.dataDir);
+        log.info("listening on {}{} ({} transport), data in {}", server.serverChannel.localAddress(),
+                server.config.tlsCert() != null ? " (TLS)" : "", server.transport, server.dataDir);
+        if (server.httpChannel != null) {
+            log.info("also listening on {} (plain HTTP)", server.httpChannel.localAddress());
+        }
+        if (server.admin != null) {
+            log.info("metrics and health on http://{}:{}/", server.config.adminListen().host(), server.admin.port());
+        }
         server.startOrphanSweep();
+        server.reaper.start(Duration.ofSeconds(server.config.lifecycleIntervalSeconds()));
         return server;
     }
 
@@ -167,7 +215,36 @@ public final class RosettaServer implements AutoCloseable {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return "http://" + host + ":" + port();
+        return (config.tlsCert() != null ? "https://" : "http://") + host + ":" + port();
+    }
+
+    /** The plain-HTTP port beside TLS, or -1 when there is none. */
+    public int httpPort() {
+        return httpChannel == null ? -1 : ((InetSocketAddress) httpChannel.localAddress()).getPort();
+    }
+
+    /** The admin (metrics, health) port, or -1 when the admin listener is off. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
+    /** Ready: RocksDB is open, the start-up sweep is done, and the server is not stopping. */
+    public boolean isReady() {
+        return sweep.isDone() && !draining.get() && !closed.get();
+    }
+
+    /** The lifecycle task that aborts old incomplete multipart uploads (tests drive it with {@code runOnce}). */
+    public IncompleteUploadReaper lifecycle() {
+        return reaper;
+    }
+
+    /** Runs one lifecycle pass now, at the server clock's time (after any pass in progress). */
+    public IncompleteUploadReaper.Pass runLifecycle() {
+        return reaper.runOnce();
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     public String region() {
@@ -200,6 +277,9 @@ public final class RosettaServer implements AutoCloseable {
         }
         draining.set(true);
         serverChannel.close().awaitUninterruptibly();
+        if (httpChannel != null) {
+            httpChannel.close().awaitUninterruptibly();
+        }
         try {
             if (!inFlight.awaitIdle(config.shutdownGraceMillis())) {
                 log.warn("{} requests still in flight after {} ms; closing their connections",
@@ -214,6 +294,12 @@ public final class RosettaServer implements AutoCloseable {
     }
 
     private void shutdownPartially() {
+        if (admin != null) {
+            admin.close();
+        }
+        if (adminGroup != null) {
+            adminGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
         if (workerGroup != null) {
             workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         }
@@ -230,6 +316,9 @@ public final class RosettaServer implements AutoCloseable {
                 executor.shutdownNow();
                 Thread.currentThread().interrupt();
             }
+        }
+        if (reaper != null) {
+            reaper.close(); // before the store: a pass in progress stops at its next upload
         }
         store.close();
         if (config.ephemeral()) {

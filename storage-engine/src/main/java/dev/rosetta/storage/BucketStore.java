@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
+import java.util.function.UnaryOperator;
 
 /**
- * Buckets: create, look up, list, delete. Bucket-name syntax is the caller's job. Create and delete
- * hold the bucket's exclusive {@link BucketLocks lock}; reads take none. Thread-safe.
+ * Buckets: create, look up, list, update settings, delete. Bucket-name syntax is the caller's job.
+ * Create, update and delete hold the bucket's exclusive {@link BucketLocks lock}; reads take none.
+ * Thread-safe.
  */
 public final class BucketStore {
     private final Database db;
@@ -91,6 +93,41 @@ public final class BucketStore {
     /** Every bucket, sorted by name. */
     public List<BucketRecord> list() {
         return buckets.values(KeyRange.all());
+    }
+
+    /**
+     * Changes a bucket's settings (one synced write, none when nothing changes). Runs under the bucket's
+     * exclusive lock, so concurrent updates apply one after the other and none is lost, and the bucket
+     * cannot be deleted or re-created in between.
+     *
+     * @param change given the stored record, returns the record to store; it must keep the name
+     * @return the record now stored
+     * @throws S3Exception NoSuchBucket, or whatever {@code change} throws (nothing is written then)
+     */
+    public BucketRecord update(String name, UnaryOperator<BucketRecord> change) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(change, "change");
+        Lock lock = locks.exclusive(name);
+        lock.lock();
+        try {
+            BucketRecord existing = buckets.get(name);
+            if (existing == null) {
+                throw S3Exception.noSuchBucket(name);
+            }
+            BucketRecord updated = Objects.requireNonNull(change.apply(existing), "updated record");
+            if (!updated.name().equals(name)) {
+                throw new IllegalArgumentException("an update cannot rename bucket " + name);
+            }
+            if (updated.equals(existing)) {
+                return existing;
+            }
+            try (Batch batch = db.batch()) {
+                batch.put(buckets, name, updated).commit();
+            }
+            return updated;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

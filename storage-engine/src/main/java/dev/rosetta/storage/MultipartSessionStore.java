@@ -56,6 +56,7 @@ public final class MultipartSessionStore {
     private final StripedLocks uploadLocks = new StripedLocks(UPLOAD_LOCK_STRIPES);
     private final UploadIdGenerator ids;
     private final BlobReclaimer reclaimer;
+    private final MultipartStats stats = new MultipartStats();
 
     MultipartSessionStore(Database db, Table<String, BucketRecord> buckets, Table<UploadKey, MultipartUpload> uploads,
                           Table<PartKey, PartRecord> parts, Table<ObjectKey, ObjectRecord> objects,
@@ -69,6 +70,29 @@ public final class MultipartSessionStore {
         this.keyLocks = keyLocks;
         this.ids = ids;
         this.reclaimer = new BlobReclaimer(blobs);
+        countExisting();
+    }
+
+    /** Counts the uploads and part bytes already stored, once, when the engine opens. */
+    private void countExisting() {
+        long count = 0;
+        try (Cursor<UploadKey, MultipartUpload> c = uploads.cursor(KeyRange.all())) {
+            for (c.seekToFirst(); c.valid(); c.next()) {
+                count++;
+            }
+        }
+        long bytes = 0;
+        try (Cursor<PartKey, PartRecord> c = parts.cursor(KeyRange.all())) {
+            for (c.seekToFirst(); c.valid(); c.next()) {
+                bytes += c.value().size();
+            }
+        }
+        stats.reset(count, bytes);
+    }
+
+    /** Unfinished uploads and the bytes their parts hold. */
+    public MultipartStats stats() {
+        return stats;
     }
 
     /**
@@ -81,6 +105,15 @@ public final class MultipartSessionStore {
      */
     public MultipartUpload initiate(String bucket, String key, Owner owner, Owner initiator, String dialect,
                                     ObjectHeaders headers, Instant now) {
+        return initiate(bucket, key, owner, initiator, dialect, headers, null, now);
+    }
+
+    /**
+     * {@link #initiate(String, String, Owner, Owner, String, ObjectHeaders, Instant)} with the upload's
+     * multipart checksum type ({@code COMPOSITE}, {@code FULL_OBJECT}, or null for none).
+     */
+    public MultipartUpload initiate(String bucket, String key, Owner owner, Owner initiator, String dialect,
+                                    ObjectHeaders headers, String checksumType, Instant now) {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(now, "now");
@@ -92,10 +125,11 @@ public final class MultipartSessionStore {
                 throw S3Exception.noSuchBucket(bucket);
             }
             MultipartUpload upload = new MultipartUpload(bucket, key, ids.next(millis), Instant.ofEpochMilli(millis),
-                    owner, initiator, dialect, headers);
+                    owner, initiator, dialect, headers, checksumType);
             try (Batch batch = db.batch()) {
                 batch.put(uploads, new UploadKey(bucket, key, upload.uploadId()), upload).commit();
             }
+            stats.uploadOpened();
             return upload;
         } finally {
             lock.unlock();
@@ -119,11 +153,13 @@ public final class MultipartSessionStore {
      * Drops an upload: its record and all its parts (one range tombstone over the upload's part keys)
      * in one synced write, then the parts' blobs.
      *
+     * @return the bytes the upload's parts held (freed once their blobs are deleted)
      * @throws S3Exception NoSuchBucket if the bucket is gone, else NoSuchUpload (404, with UploadId)
      */
-    public void abort(String bucket, String key, String uploadId) {
+    public long abort(String bucket, String key, String uploadId) {
         UploadKey uk = new UploadKey(bucket, key, uploadId);
         List<BlobRef> dropped = new ArrayList<>();
+        long partBytes = 0;
         Lock lock = uploadLocks.of(uploadId);
         lock.lock();
         try {
@@ -132,16 +168,19 @@ public final class MultipartSessionStore {
             }
             for (PartRecord p : allParts(uploadId)) {
                 dropped.add(p.blob());
+                partBytes += p.size();
             }
             try (Batch batch = db.batch()) {
                 batch.delete(uploads, uk)
                         .deleteRange(parts, Keys.partsOf(uploadId))
                         .commit();
             }
+            stats.uploadClosed(partBytes);
         } finally {
             lock.unlock();
         }
         reclaimer.free(dropped);
+        return partBytes;
     }
 
     // --- parts ---------------------------------------------------------------------------------------
@@ -170,6 +209,7 @@ public final class MultipartSessionStore {
             try (Batch batch = db.batch()) {
                 batch.put(parts, pk, part).commit();
             }
+            stats.partStored(part.size(), replaced == null ? 0 : replaced.size());
         } catch (RuntimeException | Error e) {
             if (refusing) {
                 reclaimer.free(List.of(part.blob()));
@@ -268,7 +308,8 @@ public final class MultipartSessionStore {
                         }
                         throw missing(bucket, uploadId);
                     }
-                    List<PartRecord> chosen = choose(requested, allParts(uploadId), policy.minPartSize(), unlisted);
+                    List<PartRecord> uploaded = allParts(uploadId);
+                    List<PartRecord> chosen = choose(requested, uploaded, policy.minPartSize(), unlisted);
                     ObjectChecksums checksums = policy.checksums(List.copyOf(chosen), upload);
                     if (checksums == null) {
                         checksums = ObjectChecksums.NONE;
@@ -287,6 +328,11 @@ public final class MultipartSessionStore {
                                 .put(objects, ok, record)
                                 .commit();
                     }
+                    long partBytes = 0;
+                    for (PartRecord p : uploaded) {
+                        partBytes += p.size();
+                    }
+                    stats.uploadClosed(partBytes);
                 } finally {
                     uploadLock.unlock();
                 }

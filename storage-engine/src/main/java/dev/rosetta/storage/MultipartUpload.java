@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param initiator the account that initiated the upload
  * @param dialect   name of the wire style the upload was initiated in
  * @param headers   every pending header of the future object; never null
+ * @param checksumType the multipart checksum type chosen at initiation ({@code COMPOSITE} or
+ *                     {@code FULL_OBJECT}), or null when the upload has no checksum algorithm
  */
 public record MultipartUpload(String bucket, String key, String uploadId, Instant initiated, Owner owner,
-                              Owner initiator, String dialect, ObjectHeaders headers) {
+                              Owner initiator, String dialect, ObjectHeaders headers, String checksumType) {
     public MultipartUpload {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
@@ -30,5 +32,11 @@ public record MultipartUpload(String bucket, String key, String uploadId, Instan
         if (headers == null) {
             headers = ObjectHeaders.defaults();
         }
+    }
+
+    /** An upload without a checksum type. */
+    public MultipartUpload(String bucket, String key, String uploadId, Instant initiated, Owner owner,
+                           Owner initiator, String dialect, ObjectHeaders headers) {
+        this(bucket, key, uploadId, initiated, owner, initiator, dialect, headers, null);
     }
 }

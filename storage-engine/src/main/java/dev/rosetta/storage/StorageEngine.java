@@ -107,6 +107,11 @@ public final class StorageEngine implements AutoCloseable {
         return objects;
     }
 
+    /** A RocksDB integer property summed over the column families, for metrics; see {@link Database#longProperty}. */
+    public long metadataProperty(String property) {
+        return db.longProperty(property);
+    }
+
     public MultipartSessionStore uploads() {
         return uploads;
     }

@@ -49,7 +49,8 @@ public enum HeaderFamily {
                     default: throw invalid(v);
                 }
             case COS:
-                switch (v) {
+                // case-insensitive: the COS Java SDK sends its enum's spelling (Standard_IA, Archive, ...)
+                switch (v.toUpperCase(Locale.ROOT)) {
                     case "STANDARD": return StorageClass.STANDARD;
                     case "STANDARD_IA": return StorageClass.STANDARD_IA;
                     case "ARCHIVE": return StorageClass.GLACIER;

@@ -74,7 +74,9 @@ public enum S3ErrorCode {
                     + " Check your key and signing method."),
     UNEXPECTED_CONTENT("UnexpectedContent", 400, "This request does not support content."),
     X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400,
-            "The provided 'x-amz-content-sha256' header does not match what was computed.");
+            "The provided 'x-amz-content-sha256' header does not match what was computed."),
+    NO_SUCH_LIFECYCLE_CONFIGURATION("NoSuchLifecycleConfiguration", 404,
+            "The lifecycle configuration does not exist");
 
     private final String code;
     private final int status;

@@ -16,6 +16,9 @@ class HeaderFamilyTest {
         assertThat(HeaderFamily.OBS.parseStorageClass("COLD")).isEqualTo(StorageClass.GLACIER);
         assertThat(HeaderFamily.COS.parseStorageClass("ARCHIVE")).isEqualTo(StorageClass.GLACIER);
         assertThat(HeaderFamily.COS.parseStorageClass("MAZ_STANDARD_IA")).isEqualTo(StorageClass.MAZ_STANDARD_IA);
+        // the COS Java SDK's spellings
+        assertThat(HeaderFamily.COS.parseStorageClass("Archive")).isEqualTo(StorageClass.GLACIER);
+        assertThat(HeaderFamily.COS.parseStorageClass("Standard_IA")).isEqualTo(StorageClass.STANDARD_IA);
         assertThat(HeaderFamily.WOS.parseStorageClass("ia")).isEqualTo(StorageClass.STANDARD_IA);
         assertThat(HeaderFamily.WOS.parseStorageClass("Archive")).isEqualTo(StorageClass.GLACIER);
     }
@@ -42,7 +45,7 @@ class HeaderFamilyTest {
         assertThatThrownBy(() -> HeaderFamily.AMZ.parseStorageClass("WARM")).isInstanceOfSatisfying(S3Exception.class,
                 e -> assertThat(e.errorCode().code()).isEqualTo("InvalidStorageClass"));
         assertThatThrownBy(() -> HeaderFamily.OBS.parseStorageClass("GLACIER")).isInstanceOf(S3Exception.class);
-        assertThatThrownBy(() -> HeaderFamily.COS.parseStorageClass("standard")).isInstanceOf(S3Exception.class);
+        assertThatThrownBy(() -> HeaderFamily.COS.parseStorageClass("COLD")).isInstanceOf(S3Exception.class);
     }
 
     @Test

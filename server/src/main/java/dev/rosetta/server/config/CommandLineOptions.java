@@ -42,4 +42,25 @@ public final class CommandLineOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     public String config;
+
+    @Option(names = "--admin-listen", paramLabel = "HOST:PORT|off",
+            description = "Metrics (/metrics) and health (/health/live, /health/ready) listener (default 127.0.0.1:9001).")
+    public String adminListen;
+
+    @Option(names = "--access-log", paramLabel = "text|json|off", description = "Access log format (default text).")
+    public String accessLog;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: serve HTTPS.")
+    public String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key (PKCS#8) of --tls-cert.")
+    public String tlsKey;
+
+    @Option(names = "--http-listen", paramLabel = "HOST:PORT",
+            description = "With TLS, also serve plain HTTP on this address.")
+    public String httpListen;
+
+    @Option(names = "--abort-incomplete-uploads-after", paramLabel = "DAYS",
+            description = "Abort multipart uploads older than DAYS in every bucket (default: never).")
+    public Integer abortIncompleteUploadsAfterDays;
 }

@@ -48,6 +48,14 @@ public final class ConfigFile {
     public Integer workerThreads;
     public Integer ioThreads;
     public Long shutdownGraceMillis;
+    public Long minPartSize;
+    public String adminListen;
+    public String accessLog;
+    public String tlsCert;
+    public String tlsKey;
+    public String httpListen;
+    public Integer abortIncompleteUploadsAfterDays;
+    public Integer lifecycleIntervalSeconds;
 
     /** One endpoint: a host suffix, its style, and optionally its own region. */
     public static final class Endpoint {

@@ -72,6 +72,34 @@ public final class ConfigResolver {
         if (file.shutdownGraceMillis != null) {
             b.shutdownGraceMillis(file.shutdownGraceMillis);
         }
+        if (file.minPartSize != null) {
+            b.minPartSize(file.minPartSize);
+        }
+        String admin = first(flags.adminListen, env.get("ROSETTA_ADMIN_LISTEN"), file.adminListen);
+        if (admin != null) {
+            b.adminListen(admin.trim().equalsIgnoreCase("off") ? null : ListenAddress.parse(admin));
+        }
+        String accessLog = first(flags.accessLog, env.get("ROSETTA_ACCESS_LOG"), file.accessLog);
+        if (accessLog != null) {
+            b.accessLog(AccessLogFormat.parse(accessLog));
+        }
+        String cert = first(flags.tlsCert, env.get("ROSETTA_TLS_CERT"), file.tlsCert);
+        String key = first(flags.tlsKey, env.get("ROSETTA_TLS_KEY"), file.tlsKey);
+        b.tls(cert == null ? null : Path.of(cert), key == null ? null : Path.of(key));
+        String http = first(flags.httpListen, env.get("ROSETTA_HTTP_LISTEN"), file.httpListen);
+        if (http != null) {
+            b.httpListen(ListenAddress.parse(http));
+        }
+        String envAbort = env.get("ROSETTA_ABORT_INCOMPLETE_UPLOADS_AFTER");
+        Integer abortDays = first(flags.abortIncompleteUploadsAfterDays,
+                envAbort == null ? null : parseInt("ROSETTA_ABORT_INCOMPLETE_UPLOADS_AFTER", envAbort),
+                file.abortIncompleteUploadsAfterDays);
+        if (abortDays != null) {
+            b.abortIncompleteUploadsAfterDays(abortDays);
+        }
+        if (file.lifecycleIntervalSeconds != null) {
+            b.lifecycleIntervalSeconds(file.lifecycleIntervalSeconds);
+        }
         b.credentials(credentials(flags, file));
         return b.build();
     }
@@ -147,6 +175,14 @@ public final class ConfigResolver {
 
     private static List<String> splitList(String value) {
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Integer parseInt(String name, String value) {
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, not '" + value + "'");
+        }
     }
 
     private static boolean parseBoolean(String name, String value) {

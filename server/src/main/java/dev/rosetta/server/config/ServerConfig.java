@@ -23,11 +23,22 @@ public record ServerConfig(
         int maxInitialLineBytes,
         int workerThreads,
         int ioThreads,
-        long shutdownGraceMillis) {
+        long shutdownGraceMillis,
+        long minPartSize,
+        ListenAddress adminListen,
+        AccessLogFormat accessLog,
+        Path tlsCert,
+        Path tlsKey,
+        ListenAddress httpListen,
+        int abortIncompleteUploadsAfterDays,
+        int lifecycleIntervalSeconds) {
 
     public static final String DEFAULT_LISTEN = "0.0.0.0:9000";
     public static final String DEFAULT_DATA_DIR = "./data";
     public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ADMIN_LISTEN = "127.0.0.1:9001";
+    /** S3's smallest part (every part of a multipart upload but the last). */
+    public static final long DEFAULT_MIN_PART_SIZE = 5L * 1024 * 1024;
 
     public ServerConfig {
         credentials = List.copyOf(credentials);
@@ -35,6 +46,21 @@ public record ServerConfig(
         endpoints = List.copyOf(endpoints);
         if (namespaces == null) {
             namespaces = DialectCatalog.Namespaces.defaults(region);
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new ConfigException("--tls-cert and --tls-key must be given together");
+        }
+        if (httpListen != null && tlsCert == null) {
+            throw new ConfigException("--http-listen is a second, plain-HTTP listener beside TLS; without TLS use --listen");
+        }
+        if (abortIncompleteUploadsAfterDays < 0) {
+            throw new ConfigException("abortIncompleteUploadsAfterDays must not be negative");
+        }
+        if (lifecycleIntervalSeconds < 0) {
+            throw new ConfigException("lifecycleIntervalSeconds must not be negative");
+        }
+        if (minPartSize < 0) {
+            throw new ConfigException("minPartSize must not be negative: " + minPartSize);
         }
     }
 
@@ -58,6 +84,14 @@ public record ServerConfig(
         b.workerThreads = workerThreads;
         b.ioThreads = ioThreads;
         b.shutdownGraceMillis = shutdownGraceMillis;
+        b.minPartSize = minPartSize;
+        b.adminListen = adminListen;
+        b.accessLog = accessLog;
+        b.tlsCert = tlsCert;
+        b.tlsKey = tlsKey;
+        b.httpListen = httpListen;
+        b.abortIncompleteUploadsAfterDays = abortIncompleteUploadsAfterDays;
+        b.lifecycleIntervalSeconds = lifecycleIntervalSeconds;
         return b;
     }
 
@@ -77,6 +111,14 @@ public record ServerConfig(
         private int workerThreads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private long shutdownGraceMillis = 30_000;
+        private long minPartSize = DEFAULT_MIN_PART_SIZE;
+        private ListenAddress adminListen = ListenAddress.parse(DEFAULT_ADMIN_LISTEN);
+        private AccessLogFormat accessLog = AccessLogFormat.TEXT;
+        private Path tlsCert;
+        private Path tlsKey;
+        private ListenAddress httpListen;
+        private int abortIncompleteUploadsAfterDays;
+        private int lifecycleIntervalSeconds = 3600;
 
         private Builder() {
         }
@@ -157,10 +199,56 @@ public record ServerConfig(
             return this;
         }
 
+        /** The metrics and health listener; null turns it off. */
+        public Builder adminListen(ListenAddress v) {
+            adminListen = v;
+            return this;
+        }
+
+        public Builder accessLog(AccessLogFormat v) {
+            accessLog = v;
+            return this;
+        }
+
+        /** PEM certificate chain and private key: the main listener then speaks HTTPS. */
+        public Builder tls(Path cert, Path key) {
+            tlsCert = cert;
+            tlsKey = key;
+            return this;
+        }
+
+        /** A second listener speaking plain HTTP beside a TLS main listener; null for none. */
+        public Builder httpListen(ListenAddress v) {
+            httpListen = v;
+            return this;
+        }
+
+        /** Server-wide rule: abort multipart uploads initiated more than this many days ago; 0 turns it off. */
+        public Builder abortIncompleteUploadsAfterDays(int v) {
+            abortIncompleteUploadsAfterDays = v;
+            return this;
+        }
+
+        /**
+         * Seconds between passes of the lifecycle task (aborting old incomplete multipart uploads); the
+         * first pass runs shortly after start. 0 runs none in the background.
+         */
+        public Builder lifecycleIntervalSeconds(int v) {
+            lifecycleIntervalSeconds = v;
+            return this;
+        }
+
+        /** Smallest size of every part but the last in CompleteMultipartUpload (S3: 5 MiB; smaller in tests). */
+        public Builder minPartSize(long v) {
+            minPartSize = v;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(listen, dataDir, ephemeral, credentials, region, domains, endpoints, namespaces,
-                    durability,
-                    maxHeaderBytes, maxInitialLineBytes, workerThreads, ioThreads, shutdownGraceMillis);
+                    durability, maxHeaderBytes, maxInitialLineBytes, workerThreads, ioThreads, shutdownGraceMillis,
+                    minPartSize, adminListen, accessLog, tlsCert, tlsKey, httpListen, abortIncompleteUploadsAfterDays,
+                    lifecycleIntervalSeconds);
         }
     }
 }

@@ -6,6 +6,13 @@ import dev.rosetta.server.handler.bucket.DeleteBucketHandler;
 import dev.rosetta.server.handler.bucket.GetBucketLocationHandler;
 import dev.rosetta.server.handler.bucket.HeadBucketHandler;
 import dev.rosetta.server.handler.multipart.AbortMultipartUploadHandler;
+import dev.rosetta.server.handler.multipart.CompleteMultipartUploadHandler;
+import dev.rosetta.server.handler.multipart.ListPartsHandler;
+import dev.rosetta.server.handler.multipart.UploadPartCopyHandler;
+import dev.rosetta.server.handler.multipart.UploadPartHandler;
+import dev.rosetta.server.handler.object.CopyObjectHandler;
+import dev.rosetta.server.handler.object.DeleteObjectHandler;
+import dev.rosetta.server.handler.object.DeleteObjectsHandler;
 import dev.rosetta.server.handler.object.GetObjectHandler;
 import dev.rosetta.server.handler.object.ObjectBodyReader;
 import dev.rosetta.server.handler.object.PutObjectHandler;
@@ -13,6 +20,19 @@ import dev.rosetta.server.handler.multipart.InitiateMultipartUploadHandler;
 import dev.rosetta.server.handler.multipart.ListMultipartUploadsHandler;
 import dev.rosetta.server.handler.service.ListBucketsHandler;
 import dev.rosetta.server.handler.service.ObsApiVersionHandler;
+import dev.rosetta.server.handler.acl.GetBucketAclHandler;
+import dev.rosetta.server.handler.acl.GetObjectAclHandler;
+import dev.rosetta.server.handler.listing.GetBucketVersioningHandler;
+import dev.rosetta.server.handler.listing.ListObjectVersionsHandler;
+import dev.rosetta.server.handler.listing.ListObjectsHandler;
+import dev.rosetta.server.handler.listing.ListObjectsV2Handler;
+import dev.rosetta.server.handler.tagging.DeleteObjectTaggingHandler;
+import dev.rosetta.server.handler.tagging.GetObjectTaggingHandler;
+import dev.rosetta.server.handler.tagging.PutObjectTaggingHandler;
+import dev.rosetta.server.config.ServerConfig;
+import dev.rosetta.server.handler.lifecycle.DeleteBucketLifecycleHandler;
+import dev.rosetta.server.handler.lifecycle.GetBucketLifecycleHandler;
+import dev.rosetta.server.handler.lifecycle.PutBucketLifecycleHandler;
 import dev.rosetta.storage.StorageEngine;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -23,6 +43,11 @@ public final class HandlerRegistry {
     private final Map<Operation, OperationHandler> handlers = new EnumMap<>(Operation.class);
 
     public HandlerRegistry(StorageEngine store, String region, Clock clock) {
+        this(store, region, clock, ServerConfig.DEFAULT_MIN_PART_SIZE);
+    }
+
+    /** @param minPartSize smallest size of every part but the last (S3: 5 MiB) */
+    public HandlerRegistry(StorageEngine store, String region, Clock clock, long minPartSize) {
         BucketAccess access = new BucketAccess(store.buckets());
         handlers.put(Operation.LIST_BUCKETS, new ListBucketsHandler(store.buckets(), region));
         handlers.put(Operation.OBS_API_VERSION, new ObsApiVersionHandler());
@@ -38,6 +63,30 @@ public final class HandlerRegistry {
         handlers.put(Operation.PUT_OBJECT, new PutObjectHandler(access, store.objects(), clock));
         handlers.put(Operation.GET_OBJECT, new GetObjectHandler(access, store.objects(), bodies, false));
         handlers.put(Operation.HEAD_OBJECT, new GetObjectHandler(access, store.objects(), bodies, true));
+        // multipart parts and completion, copies, deletes
+        handlers.put(Operation.UPLOAD_PART, new UploadPartHandler(access, store.uploads(), store.blobs(), clock));
+        handlers.put(Operation.UPLOAD_PART_COPY,
+                new UploadPartCopyHandler(access, store.uploads(), store.objects(), store.blobs(), clock));
+        handlers.put(Operation.LIST_PARTS, new ListPartsHandler(access, store.uploads()));
+        handlers.put(Operation.COMPLETE_MULTIPART_UPLOAD,
+                new CompleteMultipartUploadHandler(access, store.uploads(), minPartSize, clock));
+        handlers.put(Operation.COPY_OBJECT, new CopyObjectHandler(access, store.objects(), store.blobs(), clock));
+        handlers.put(Operation.DELETE_OBJECT, new DeleteObjectHandler(access, store.objects()));
+        handlers.put(Operation.DELETE_OBJECTS, new DeleteObjectsHandler(access, store.objects()));
+        // listings, versioning, ACLs, tags
+        handlers.put(Operation.LIST_OBJECTS, new ListObjectsHandler(access, store.objects()));
+        handlers.put(Operation.LIST_OBJECTS_V2, new ListObjectsV2Handler(access, store.objects()));
+        handlers.put(Operation.LIST_OBJECT_VERSIONS, new ListObjectVersionsHandler(access, store.objects()));
+        handlers.put(Operation.GET_BUCKET_VERSIONING, new GetBucketVersioningHandler(access));
+        handlers.put(Operation.GET_BUCKET_ACL, new GetBucketAclHandler(access));
+        handlers.put(Operation.GET_OBJECT_ACL, new GetObjectAclHandler(access, store.objects()));
+        handlers.put(Operation.GET_OBJECT_TAGGING, new GetObjectTaggingHandler(access, store.objects()));
+        handlers.put(Operation.PUT_OBJECT_TAGGING, new PutObjectTaggingHandler(access, store.objects()));
+        handlers.put(Operation.DELETE_OBJECT_TAGGING, new DeleteObjectTaggingHandler(access, store.objects()));
+        // lifecycle configuration
+        handlers.put(Operation.PUT_BUCKET_LIFECYCLE, new PutBucketLifecycleHandler(access, store.buckets()));
+        handlers.put(Operation.GET_BUCKET_LIFECYCLE, new GetBucketLifecycleHandler(access));
+        handlers.put(Operation.DELETE_BUCKET_LIFECYCLE, new DeleteBucketLifecycleHandler(access, store.buckets()));
     }
 
     /** The handler of an operation, or null when Rosetta does not serve it. */

@@ -22,9 +22,17 @@ public final class RequestContext {
     private final Authentication authentication;
     private final Dialect dialect;
     private final Instant receivedAt;
+    private final String endpointRegion;
 
     public RequestContext(String requestId, RequestHead head, Addressing addressing, Operation operation,
                           Authentication authentication, Dialect dialect, Instant receivedAt) {
+        this(requestId, head, addressing, operation, authentication, dialect, receivedAt, null);
+    }
+
+    /** @param endpointRegion the region of the endpoint the request reached, or null for the server's */
+    public RequestContext(String requestId, RequestHead head, Addressing addressing, Operation operation,
+                          Authentication authentication, Dialect dialect, Instant receivedAt, String endpointRegion) {
+        this.endpointRegion = endpointRegion;
         this.requestId = requestId;
         this.head = head;
         this.addressing = addressing;
@@ -70,6 +78,11 @@ public final class RequestContext {
 
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    /** The region of the endpoint the request reached (a JD or WOS endpoint's own), or null for the server's. */
+    public String endpointRegion() {
+        return endpointRegion;
     }
 
     /** The account that signed the request, or null for an anonymous request. */

@@ -12,7 +12,8 @@ public final class ErrorResponses {
     public static S3Response of(S3Exception error, Dialect dialect, String resource, String requestId,
                                 String hostId) {
         S3Response r = S3Response.status(error.status())
-                .body(ErrorDocument.render(dialect, error, resource, requestId, hostId), "application/xml");
+                .body(ErrorDocument.render(dialect, error, resource, requestId, hostId), "application/xml")
+                .errorCode(error.errorCode().code());
         if (dialect.errorTraceHeader() != null) {
             r.header(dialect.errorTraceHeader(), hostId);
         }

@@ -3,20 +3,26 @@ package dev.rosetta.server.http;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.http.PercentCodec;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Finds bucket and key (docs/dialects.md "Bucket / host resolution"). With {@code H} the Host
  * header without port, lower-cased: {@code H} equal to a configured domain is path style; {@code H}
- * ending in {@code "." + domain} is virtual-hosted with the prefix as bucket; any other host is path
+ * ending in {@code "." + domain} is virtual-hosted with the prefix as bucket (the longest matching
+ * domain wins, so endpoint suffixes may nest under a domain); any other host is path
  * style, so {@code 127.0.0.1:9000} and {@code localhost} always work.
  */
 public final class HostStyleResolver {
     private final List<String> domains;
 
     public HostStyleResolver(List<String> domains) {
-        this.domains = List.copyOf(domains);
+        // longest first: with s3.example.com and cos.s3.example.com both configured, b.cos.s3.example.com is bucket b
+        List<String> sorted = new ArrayList<>(domains);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        this.domains = List.copyOf(sorted);
     }
 
     /**
@@ -54,6 +60,9 @@ public final class HostStyleResolver {
         }
         String host = stripPort(hostHeader.trim()).toLowerCase(Locale.ROOT);
         for (String domain : domains) {
+            if (host.equals(domain)) {
+                return null; // the endpoint itself, even when it lies under a shorter domain
+            }
             if (host.length() > domain.length() + 1 && host.endsWith(domain)
                     && host.charAt(host.length() - domain.length() - 1) == '.') {
                 return host.substring(0, host.length() - domain.length() - 1);

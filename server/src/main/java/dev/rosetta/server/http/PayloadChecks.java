@@ -2,6 +2,9 @@ package dev.rosetta.server.http;
 
 import dev.rosetta.auth.PayloadRequirement;
 import dev.rosetta.auth.chunked.AwsChunkedDecoder;
+import dev.rosetta.auth.chunked.Trailers;
+import dev.rosetta.protocol.checksum.ChecksumAlgorithm;
+import dev.rosetta.server.body.ChecksumRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import dev.rosetta.protocol.error.S3ErrorCode;
@@ -14,8 +17,9 @@ import java.util.HexFormat;
 
 /**
  * Checks a whole (small) document body against what the request promised: aws-chunked framing and
- * signatures, the signed SHA-256 of SigV4 and the Content-MD5 header. Streamed bodies are checked
- * while they stream, by {@code body.StreamingBody}.
+ * signatures, the signed SHA-256 of SigV4, the Content-MD5 header and a flexible checksum
+ * ({@code x-amz-checksum-*} header or trailer). Streamed bodies are checked while they stream, by
+ * {@code body.StreamingBody}.
  */
 public final class PayloadChecks {
     private PayloadChecks() {
@@ -34,12 +38,14 @@ public final class PayloadChecks {
                 b.get(chunk);
                 out.writeBytes(chunk);
             });
-            decoder.finish();
+            Trailers trailers = decoder.finish();
             byte[] decoded = out.toByteArray();
             checkContentMd5(head.header("content-md5"), decoded);
+            checkChecksum(head, trailers, decoded);
             return decoded;
         }
         checkContentMd5(head.header("content-md5"), body);
+        checkChecksum(head, null, body);
         if (payload instanceof PayloadRequirement.Sha256 sha) {
             String computed = HexFormat.of().formatHex(digest("SHA-256", body));
             if (!MessageDigest.isEqual(computed.getBytes(), sha.hex().getBytes())) {
@@ -59,6 +65,35 @@ public final class PayloadChecks {
         byte[] expected = decodeMd5(contentMd5);
         if (!MessageDigest.isEqual(expected, digest("MD5", body))) {
             throw new S3Exception(S3ErrorCode.BAD_DIGEST).with("ExpectedDigest", contentMd5.trim());
+        }
+    }
+
+    /**
+     * BadDigest when the body does not match the flexible checksum the request sent (as a header, or as
+     * a trailer of an aws-chunked body). CompleteMultipartUpload is exempt: its {@code x-amz-checksum-*}
+     * headers are the whole object's checksum, not its XML body's.
+     *
+     * @param trailers the aws-chunked trailers, or null for a body without framing
+     */
+    public static void checkChecksum(RequestHead head, Trailers trailers, byte[] body) {
+        if (head.method().equals("POST") && head.query().has("uploadId")) {
+            return;
+        }
+        ChecksumRequest request = ChecksumRequest.of(head);
+        ChecksumAlgorithm algorithm = request.algorithm();
+        if (algorithm == null) {
+            return;
+        }
+        String expected = request.headerValue();
+        if (request.fromTrailer() && trailers != null) {
+            expected = trailers.get(algorithm.headerName());
+            if (expected == null) {
+                throw new S3Exception(S3ErrorCode.MALFORMED_TRAILER_ERROR);
+            }
+        }
+        if (expected != null && !expected.strip().equals(algorithm.base64(body))) {
+            throw new S3Exception(S3ErrorCode.BAD_DIGEST, "The " + algorithm.name()
+                    + " you specified did not match the calculated checksum.");
         }
     }
 

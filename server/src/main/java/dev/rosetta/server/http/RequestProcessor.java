@@ -1,9 +1,12 @@
 package dev.rosetta.server.http;
 
+import dev.rosetta.auth.AuthScheme;
 import dev.rosetta.auth.Authentication;
+import dev.rosetta.auth.PayloadRequirement;
 import dev.rosetta.auth.RequestAuthenticator;
 import dev.rosetta.protocol.Operation;
 import dev.rosetta.protocol.dialect.Dialect;
+import dev.rosetta.protocol.dialect.EndpointStyle;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.http.QueryString;
@@ -25,6 +28,7 @@ import java.time.Clock;
  * blocking executor once the body is in.
  */
 public final class RequestProcessor {
+    private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private final HostStyleResolver addressing;
     private final Endpoints endpoints;
     private final DialectResolver dialects;
@@ -74,8 +78,9 @@ public final class RequestProcessor {
             throw new S3Exception(S3ErrorCode.INVALID_URI).with("URI", head.rawPath());
         }
         Addressing where = addressing.resolve(head.header("host"), head.rawPath());
-        Authentication auth = authenticator.authenticate(head, where.virtualHosted() ? where.bucket() : null,
-                classified.endpoint().region());
+        Authentication auth = obsSdkV4Payload(authenticator.authenticate(head,
+                where.virtualHosted() ? where.bucket() : null, classified.endpoint().region()),
+                classified.endpoint().style());
         Target target = !where.hasBucket() ? Target.SERVICE : where.hasKey() ? Target.OBJECT : Target.BUCKET;
         Operation operation = routes.resolve(new RouteInput(head.method(), target, query,
                 head.hasHeader(dialect.header("copy-source"))));
@@ -90,8 +95,23 @@ public final class RequestProcessor {
         if (auth.isAnonymous() && !handler.allowsAnonymous()) {
             throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
         }
-        RequestContext ctx = new RequestContext(requestId, head, where, operation, auth, dialect, clock.instant());
+        RequestContext ctx = new RequestContext(requestId, head, where, operation, auth, dialect, clock.instant(),
+                classified.endpoint().region());
         return new PreparedRequest(ctx, handler);
+    }
+
+    /**
+     * esdk-obs-java's V4 mode sends {@code x-amz-content-sha256} with the hash of the empty body whatever the body
+     * (its {@code obs.properties} constant), and OBS does not check it. On an OBS endpoint that value therefore
+     * commits to nothing: it is taken as {@code UNSIGNED-PAYLOAD} (which any client may send anyway), so the SDK's
+     * uploads are not refused as XAmzContentSHA256Mismatch. Content-MD5 is still checked.
+     */
+    private static Authentication obsSdkV4Payload(Authentication auth, EndpointStyle endpoint) {
+        if (endpoint == EndpointStyle.OBS && auth.scheme() == AuthScheme.AWS_V4
+                && auth.payload() instanceof PayloadRequirement.Sha256 sha256 && sha256.hex().equals(EMPTY_SHA256)) {
+            return new Authentication(auth.scheme(), auth.credential(), PayloadRequirement.unsigned());
+        }
+        return auth;
     }
 
     /** Checks a document body against the signature and Content-MD5, then runs the document handler. */

@@ -17,6 +17,7 @@ public final class S3Response {
     private byte[] body;
     private String contentType;
     private ResponseBody streamBody;
+    private String errorCode;
 
     private S3Response(int status) {
         this.status = status;
@@ -72,6 +73,17 @@ public final class S3Response {
     public S3Response streamBody(ResponseBody b) {
         this.streamBody = b;
         return this;
+    }
+
+    /** Marks this response as the answer to an error with this S3 code (for logs and metrics). */
+    public S3Response errorCode(String code) {
+        this.errorCode = code;
+        return this;
+    }
+
+    /** The S3 error code this response answers, or null for a success. */
+    public String errorCode() {
+        return errorCode;
     }
 
     /** The streamed body, or null. */

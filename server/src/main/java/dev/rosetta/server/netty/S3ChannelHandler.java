@@ -14,6 +14,8 @@ import dev.rosetta.server.http.PreparedRequest;
 import dev.rosetta.server.http.RequestIds;
 import dev.rosetta.server.http.RequestProcessor;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.server.observe.RequestEvent;
+import dev.rosetta.server.observe.RequestObserver;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
@@ -35,6 +37,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
@@ -69,6 +73,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private final Executor executor;
     private final InFlightRequests inFlight;
     private final BooleanSupplier draining;
+    private final RequestObserver observer;
     private final ArrayDeque<Object> queued = new ArrayDeque<>(2);
     private ChannelHandlerContext ctx;
     private Exchange current;
@@ -78,6 +83,11 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         final String requestId;
         final HttpRequest request;
         final boolean head;
+        final long startNanos = System.nanoTime();
+        final long startMillis = System.currentTimeMillis();
+        int status;
+        String errorCode;
+        long bytesOut;
         Dialect dialect;
         String resource;
         PreparedRequest prepared;
@@ -106,13 +116,14 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     S3ChannelHandler(RequestProcessor processor, ResponseEncoder encoder, RequestIds ids, Executor executor,
-                     InFlightRequests inFlight, BooleanSupplier draining) {
+                     InFlightRequests inFlight, BooleanSupplier draining, RequestObserver observer) {
         this.processor = processor;
         this.encoder = encoder;
         this.ids = ids;
         this.executor = executor;
         this.inFlight = inFlight;
         this.draining = draining;
+        this.observer = observer;
     }
 
     @Override
@@ -469,6 +480,10 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         ex.responseStarted = true;
+        ex.status = response.status();
+        ex.errorCode = response.errorCode();
+        ex.bytesOut = ex.head ? 0 : streamBody != null ? streamBody.length()
+                : response.body() == null ? 0 : response.body().length;
         boolean keepAlive = HttpUtil.isKeepAlive(ex.request) && !ex.closeAfterResponse && !draining.getAsBoolean();
         if (!keepAlive) {
             ex.closeAfterResponse = true;
@@ -498,10 +513,22 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /** Zero-copy file regions for file pieces (sendfile), buffers for in-memory ones. */
+    /**
+     * Zero-copy file regions for file pieces (sendfile), buffers for in-memory ones; behind TLS, where
+     * bytes must pass through the cipher, files are read in chunks instead.
+     */
     private void writeSegments(ResponseBody body) {
+        boolean tls = ctx.pipeline().get(SslHandler.class) != null;
         for (ResponseBody.Segment s : body.segments()) {
             if (s instanceof ResponseBody.FileSegment f) {
+                if (tls) {
+                    try {
+                        ctx.write(new ChunkedNioFile(f.channel(), f.position(), f.count(), 64 * 1024));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    continue;
+                }
                 ctx.write(new DefaultFileRegion(f.channel(), f.position(), f.count()));
             } else if (s instanceof ResponseBody.BytesSegment b) {
                 ctx.write(Unpooled.wrappedBuffer(b.bytes(), b.offset(), b.count()));
@@ -534,6 +561,25 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             current = null;
         }
         inFlight.end();
+        observe(ex);
+    }
+
+    /** Tells the access log and the metrics; a request whose client left unanswered is logged as 499. */
+    private void observe(Exchange ex) {
+        try {
+            var c = ex.prepared == null ? null : ex.prepared.context();
+            String principal = c == null || c.authentication().isAnonymous() ? null
+                    : c.authentication().credential().accessKey();
+            observer.onRequest(new RequestEvent(ex.requestId, ex.startMillis,
+                    String.valueOf(ctx.channel().remoteAddress()), principal,
+                    ex.dialect == null ? null : ex.dialect.name(),
+                    c == null ? "-" : c.operation().s3Name(), ex.request.method().name(),
+                    c == null ? null : c.bucket(), c == null ? null : c.key(),
+                    ex.responseStarted ? ex.status : 499, ex.errorCode, ex.bodyBytes,
+                    ex.responseWritten ? ex.bytesOut : 0, System.nanoTime() - ex.startNanos));
+        } catch (RuntimeException e) {
+            log.warn("request observer failed: {}", e.toString());
+        }
     }
 
     private static void releaseBody(Exchange ex) {

@@ -2,10 +2,13 @@ package dev.rosetta.server.netty;
 
 import dev.rosetta.server.http.RequestIds;
 import dev.rosetta.server.http.RequestProcessor;
+import dev.rosetta.server.observe.RequestObserver;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -27,10 +30,15 @@ public final class S3ChannelInitializer extends ChannelInitializer<Channel> {
     private final ChannelGroup channels;
     private final int maxInitialLineBytes;
     private final int maxHeaderBytes;
+    private final RequestObserver observer;
+    private final SslContext ssl;
 
+    /**
+     * @param ssl the TLS context of an HTTPS listener, or null for plain HTTP
+     */
     public S3ChannelInitializer(RequestProcessor processor, Executor executor, InFlightRequests inFlight,
                                 BooleanSupplier draining, ChannelGroup channels, int maxInitialLineBytes,
-                                int maxHeaderBytes, Clock clock) {
+                                int maxHeaderBytes, Clock clock, RequestObserver observer, SslContext ssl) {
         this.processor = processor;
         this.encoder = new ResponseEncoder(new DateHeader(clock));
         this.executor = executor;
@@ -39,14 +47,23 @@ public final class S3ChannelInitializer extends ChannelInitializer<Channel> {
         this.channels = channels;
         this.maxInitialLineBytes = maxInitialLineBytes;
         this.maxHeaderBytes = maxHeaderBytes;
+        this.observer = observer;
+        this.ssl = ssl;
     }
 
     @Override
     protected void initChannel(Channel ch) {
         channels.add(ch);
+        if (ssl != null) {
+            ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
+        }
+        ch.pipeline().addLast("http", new HttpServerCodec(maxInitialLineBytes, maxHeaderBytes, MAX_CHUNK_BYTES));
+        if (ssl != null) {
+            // file regions cannot pass through TLS: object bodies are read in chunks instead of sendfile
+            ch.pipeline().addLast("chunked", new ChunkedWriteHandler());
+        }
         ch.pipeline()
-                .addLast("http", new HttpServerCodec(maxInitialLineBytes, maxHeaderBytes, MAX_CHUNK_BYTES))
                 .addLast("idle", new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
-                .addLast("s3", new S3ChannelHandler(processor, encoder, ids, executor, inFlight, draining));
+                .addLast("s3", new S3ChannelHandler(processor, encoder, ids, executor, inFlight, draining, observer));
     }
 }

@@ -62,6 +62,9 @@ class ServerJarIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("rosetta.jar", "target/rosetta-server.jar")));
         command.addAll(List.of(args));
+        if (!List.of(args).contains("--admin-listen")) {
+            command.addAll(List.of("--admin-listen", "127.0.0.1:0")); // the default 9001 may be taken here
+        }
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("ROSETTA_"));
         pb.environment().putAll(env);

@@ -62,7 +62,8 @@ class S3ChannelHandlerTest {
                         "us-east-1", clock),
                 RoutingTable.s3(), new HandlerRegistry(store, "us-east-1", clock), clock);
         channel = new EmbeddedChannel(new S3ChannelInitializer(processor, Runnable::run, new InFlightRequests(),
-                () -> false, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), 8192, 8192, clock));
+                () -> false, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), 8192, 8192, clock,
+                dev.rosetta.server.observe.RequestObserver.NONE, null));
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -29,6 +30,7 @@ public final class ServerFixture implements BeforeAllCallback, AfterAllCallback 
     public static final String REGION = "us-east-1";
 
     private final UnaryOperator<ServerConfig.Builder> customiser;
+    private Clock clock = Clock.systemUTC();
     private Path dataDir;
     private RosettaServer server;
     private int port;
@@ -44,6 +46,12 @@ public final class ServerFixture implements BeforeAllCallback, AfterAllCallback 
     /** A fixture whose configuration is adjusted before each start. */
     public static ServerFixture create(UnaryOperator<ServerConfig.Builder> customiser) {
         return new ServerFixture(customiser);
+    }
+
+    /** The clock the server checks request times against (fixed clocks replay recorded vectors). */
+    public ServerFixture withClock(Clock c) {
+        this.clock = c;
+        return this;
     }
 
     @Override
@@ -68,8 +76,9 @@ public final class ServerFixture implements BeforeAllCallback, AfterAllCallback 
                 .durability(DurabilityMode.NONE)
                 .workerThreads(8)
                 .ioThreads(2)
-                .shutdownGraceMillis(5_000);
-        server = RosettaServer.start(customiser.apply(b).build());
+                .shutdownGraceMillis(5_000)
+                .adminListen(new ListenAddress("127.0.0.1", 0));
+        server = RosettaServer.start(customiser.apply(b).build(), clock);
         port = server.port();
     }
 

@@ -227,6 +227,30 @@ public final class Database implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * A RocksDB integer property summed over every column family (e.g. {@code rocksdb.estimate-num-keys},
+     * {@code rocksdb.total-sst-files-size}, {@code rocksdb.estimate-pending-compaction-bytes}); 0 when
+     * the store is closed or the property is unknown.
+     */
+    public long longProperty(String property) {
+        Lock l = lifecycle.readLock();
+        l.lock();
+        try {
+            if (closed) {
+                return 0;
+            }
+            long sum = 0;
+            for (ColumnFamilyHandle h : handles) {
+                sum += db.getLongProperty(h, property);
+            }
+            return sum;
+        } catch (RocksDBException e) {
+            return 0;
+        } finally {
+            l.unlock();
+        }
+    }
+
     // --- lifecycle guard, used by Table, Batch and Cursor ---------------------------------------
 
     /** Enters an operation; the returned lock must be unlocked when the operation ends. */

@@ -1,5 +1,6 @@
 package dev.rosetta.storage.schema;
 
+import dev.rosetta.protocol.model.BucketLifecycle;
 import dev.rosetta.protocol.model.Owner;
 import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.codec.RecordReader;
@@ -9,8 +10,9 @@ import java.time.Instant;
 
 /**
  * Value codec of the {@code buckets} family. Version 1 tags:
- * {@code 1 name, 2 owner {1 id, 2 displayName}, 3 creationDate, 4 locationConstraint, 5 dialect}.
- * New settings get new tags; never reuse or renumber one.
+ * {@code 1 name, 2 owner {1 id, 2 displayName}, 3 creationDate, 4 locationConstraint, 5 dialect,
+ * 6 lifecycle} (see {@link LifecycleCodec}; absent in records written before it, which decode with no
+ * lifecycle). New settings get new tags; never reuse or renumber one.
  */
 public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
     public static final BucketRecordCodec INSTANCE = new BucketRecordCodec();
@@ -21,6 +23,7 @@ public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
     static final int CREATION_DATE = 3;
     static final int LOCATION_CONSTRAINT = 4;
     static final int DIALECT = 5;
+    static final int LIFECYCLE = 6;
 
     private BucketRecordCodec() {
     }
@@ -33,6 +36,7 @@ public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
         w.instant(CREATION_DATE, b.creationDate());
         w.string(LOCATION_CONSTRAINT, b.locationConstraint());
         w.string(DIALECT, b.dialect());
+        LifecycleCodec.write(w, LIFECYCLE, b.lifecycle());
         return w.toByteArray();
     }
 
@@ -44,6 +48,7 @@ public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
         Instant created = null;
         String location = null;
         String dialect = null;
+        BucketLifecycle lifecycle = null;
         while (r.next()) {
             switch (r.tag()) {
                 case NAME -> name = r.string();
@@ -51,6 +56,7 @@ public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
                 case CREATION_DATE -> created = r.instant();
                 case LOCATION_CONSTRAINT -> location = r.string();
                 case DIALECT -> dialect = r.string();
+                case LIFECYCLE -> lifecycle = LifecycleCodec.read(r.nested());
                 default -> { }
             }
         }
@@ -59,6 +65,7 @@ public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
                 CommonCodecs.require(owner, "bucket", "owner"),
                 CommonCodecs.require(created, "bucket", "creationDate"),
                 location,
-                CommonCodecs.require(dialect, "bucket", "dialect"));
+                CommonCodecs.require(dialect, "bucket", "dialect"),
+                lifecycle);
     }
 }

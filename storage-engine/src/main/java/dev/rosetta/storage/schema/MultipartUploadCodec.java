@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * Value codec of the {@code uploads} family. Version 1 tags:
  * {@code 1 bucket, 2 key, 3 uploadId, 4 initiated, 5 owner, 6 initiator, 7 dialect,
- * 8 headers (see ObjectHeadersCodec)}. Bucket, key and upload id repeat the record's key so that a
+ * 8 headers (see ObjectHeadersCodec), 9 checksumType}. Bucket, key and upload id repeat the record's key so that a
  * value decodes on its own. New fields get new tags; never reuse or renumber one.
  */
 public final class MultipartUploadCodec implements ValueCodec<MultipartUpload> {
@@ -26,6 +26,7 @@ public final class MultipartUploadCodec implements ValueCodec<MultipartUpload> {
     static final int INITIATOR = 6;
     static final int DIALECT = 7;
     static final int HEADERS = 8;
+    static final int CHECKSUM_TYPE = 9;
 
     private MultipartUploadCodec() {
     }
@@ -41,6 +42,9 @@ public final class MultipartUploadCodec implements ValueCodec<MultipartUpload> {
         CommonCodecs.writeOwner(w, INITIATOR, u.initiator());
         w.string(DIALECT, u.dialect());
         ObjectHeadersCodec.write(w, HEADERS, u.headers());
+        if (u.checksumType() != null) {
+            w.string(CHECKSUM_TYPE, u.checksumType());
+        }
         return w.toByteArray();
     }
 
@@ -55,6 +59,7 @@ public final class MultipartUploadCodec implements ValueCodec<MultipartUpload> {
         Owner initiator = null;
         String dialect = null;
         ObjectHeaders headers = null;
+        String checksumType = null;
         while (r.next()) {
             switch (r.tag()) {
                 case BUCKET -> bucket = r.string();
@@ -65,6 +70,7 @@ public final class MultipartUploadCodec implements ValueCodec<MultipartUpload> {
                 case INITIATOR -> initiator = CommonCodecs.readOwner(r.nested());
                 case DIALECT -> dialect = r.string();
                 case HEADERS -> headers = ObjectHeadersCodec.read(r.nested());
+                case CHECKSUM_TYPE -> checksumType = r.string();
                 default -> { }
             }
         }
@@ -77,6 +83,7 @@ public final class MultipartUploadCodec implements ValueCodec<MultipartUpload> {
                 CommonCodecs.require(owner, what, "owner"),
                 initiator == null ? owner : initiator,
                 CommonCodecs.require(dialect, what, "dialect"),
-                headers == null ? ObjectHeaders.defaults() : headers);
+                headers == null ? ObjectHeaders.defaults() : headers,
+                checksumType);
     }
 }

@@ -14,9 +14,9 @@ import java.time.Clock;
 
 /**
  * {@code PUT /bucket}: creates a bucket owned by the signer. The optional CreateBucketConfiguration
- * may name a location constraint; it must be this server's region (S3 refuses others with
- * IllegalLocationConstraintException). Without one the bucket is in the server's region, which is
- * stored as "no constraint" for us-east-1 as S3 does.
+ * may name a location constraint; it must be the region of the endpoint the request reached (the server's
+ * region, or a JD/WOS endpoint's own; S3 refuses others with IllegalLocationConstraintException). Without
+ * one the bucket is in that region, which is stored as "no constraint" for us-east-1 as S3 does.
  */
 public final class CreateBucketHandler implements DocumentHandler {
     private static final long MAX_CONFIGURATION_BYTES = 64 * 1024;
@@ -40,13 +40,13 @@ public final class CreateBucketHandler implements DocumentHandler {
         var owner = ctx.requirePrincipal();
         String name = ctx.bucket();
         BucketNames.validate(name);
-        String location = locationConstraint(body);
+        String location = locationConstraint(body, ctx.endpointRegion() != null ? ctx.endpointRegion() : region);
         buckets.create(name, owner, location, ctx.dialect().name(), clock.instant());
         return S3Response.ok().header("Location", "/" + name);
     }
 
-    /** The constraint to store: the server's region, or null (no constraint) for us-east-1. */
-    private String locationConstraint(byte[] body) {
+    /** The constraint to store: the endpoint's region, or null (no constraint) for us-east-1. */
+    private static String locationConstraint(byte[] body, String region) {
         String ownRegion = region.equals("us-east-1") ? null : region;
         if (body.length == 0) {
             return ownRegion;

@@ -9,6 +9,7 @@ import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.server.lifecycle.AbortDates;
 import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.MultipartSessionStore;
 import dev.rosetta.storage.MultipartUpload;
@@ -33,13 +34,18 @@ public final class InitiateMultipartUploadHandler implements DocumentHandler {
     public S3Response handle(RequestContext ctx, byte[] body) {
         Dialect dialect = ctx.dialect();
         ObjectHeaders headers = ObjectHeadersReader.read(ctx.head(), dialect);
+        String checksumTypeHeader = dialect.header("checksum-type");
+        String checksumType = ChecksumTypes.forInitiate(headers.checksumAlgorithm(),
+                ctx.head().header(checksumTypeHeader), checksumTypeHeader);
         BucketRecord bucket = access.requireOwned(ctx);
         MultipartUpload upload = uploads.initiate(bucket.name(), ctx.key(), bucket.owner(), ctx.requirePrincipal(),
-                dialect.name(), headers, clock.instant());
+                dialect.name(), headers, checksumType, clock.instant());
         S3Response response = S3Response.xml(dialect,
                 new InitiateMultipartUploadResult(upload.bucket(), upload.key(), upload.uploadId()));
         echoEncryption(response, dialect, headers.sse());
         response.header(dialect.header("checksum-algorithm"), headers.checksumAlgorithm());
+        response.header(checksumTypeHeader, checksumType);
+        AbortDates.addHeaders(response, dialect, bucket, upload);
         return response;
     }
 

@@ -96,7 +96,12 @@ public final class GetObjectHandler implements DocumentHandler {
             }
         }
         S3Response r = S3Response.status(partial ? 206 : 200);
-        ObjectResponseHeaders.add(r, o, ctx.dialect(), "ENABLED".equalsIgnoreCase(h.header("x-amz-checksum-mode")));
+        boolean checksumMode = "ENABLED".equalsIgnoreCase(h.header("x-amz-checksum-mode"));
+        boolean whole = PartChecksums.coversWholeObject(o, first, last);
+        ObjectResponseHeaders.add(r, o, ctx.dialect(), checksumMode && whole);
+        if (checksumMode && !whole && partCount != null) {
+            PartChecksums.addPart(r, o, Integer.parseInt(partNumber.strip()));
+        }
         if (partial) {
             r.header("Content-Range", "bytes " + first + "-" + last + "/" + o.size());
         }

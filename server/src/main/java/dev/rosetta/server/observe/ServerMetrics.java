@@ -1,0 +1,126 @@
+package dev.rosetta.server.observe;
+
+import dev.rosetta.storage.StorageEngine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * The server's meters, in a Prometheus registry of its own (no global state: several servers may
+ * share a JVM): request timers by operation, dialect and status class; bytes in and out; errors by S3
+ * code; open connections and requests in flight; unfinished multipart uploads and the bytes they hold;
+ * RocksDB and data-directory figures; JVM and process metrics. Meters are cached so that recording a
+ * request costs a map lookup, not a registration.
+ */
+public final class ServerMetrics implements RequestObserver {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> errors = new ConcurrentHashMap<>();
+    private final Counter bytesIn;
+    private final Counter bytesOut;
+
+    public ServerMetrics() {
+        bytesIn = Counter.builder("rosetta.bytes.received").baseUnit("bytes")
+                .description("Request body bytes received").register(registry);
+        bytesOut = Counter.builder("rosetta.bytes.sent").baseUnit("bytes")
+                .description("Response body bytes sent").register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** Connections open and requests in flight, read when scraped. */
+    public void bindServer(IntSupplier openConnections, IntSupplier inFlightRequests) {
+        Gauge.builder("rosetta.connections.open", openConnections::getAsInt)
+                .description("Client connections open").register(registry);
+        Gauge.builder("rosetta.requests.inflight", inFlightRequests::getAsInt)
+                .description("Requests between their head and their last response byte").register(registry);
+    }
+
+    /** Storage figures, read when scraped. */
+    public void bindStorage(StorageEngine storage) {
+        Gauge.builder("rosetta.multipart.uploads.open", storage, s -> s.uploads().stats().openUploads())
+                .description("Multipart uploads neither completed nor aborted").register(registry);
+        Gauge.builder("rosetta.multipart.bytes.held", storage, s -> s.uploads().stats().bytesHeld())
+                .baseUnit("bytes").description("Bytes held by the parts of unfinished uploads").register(registry);
+        Gauge.builder("rosetta.rocksdb.estimated.keys", storage, s -> s.metadataProperty("rocksdb.estimate-num-keys"))
+                .description("RocksDB's estimate of the keys stored").register(registry);
+        Gauge.builder("rosetta.rocksdb.pending.compaction", storage,
+                        s -> s.metadataProperty("rocksdb.estimate-pending-compaction-bytes"))
+                .baseUnit("bytes").description("Bytes RocksDB estimates compaction must rewrite").register(registry);
+        Gauge.builder("rosetta.rocksdb.sst.size", storage, s -> s.metadataProperty("rocksdb.total-sst-files-size"))
+                .baseUnit("bytes").description("Size of RocksDB's SST files").register(registry);
+        FileStore fileStore = fileStore(storage);
+        if (fileStore != null) {
+            Gauge.builder("rosetta.disk.free", fileStore, ServerMetrics::usable).baseUnit("bytes").strongReference(true)
+                    .description("Usable space on the data directory's file system").register(registry);
+        }
+    }
+
+    private static FileStore fileStore(StorageEngine storage) {
+        try {
+            return Files.getFileStore(storage.dataDirectory());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static double usable(FileStore store) {
+        try {
+            return store.getUsableSpace();
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void onRequest(RequestEvent e) {
+        String statusClass = (e.status() / 100) + "xx";
+        String key = e.operation() + '|' + e.dialect() + '|' + statusClass;
+        Timer timer = timers.computeIfAbsent(key, k -> Timer.builder("rosetta.requests")
+                .description("Requests by operation, dialect and status class")
+                .tag("operation", e.operation()).tag("dialect", e.dialect()).tag("status", statusClass)
+                .register(registry));
+        timer.record(e.durationNanos(), TimeUnit.NANOSECONDS);
+        if (e.bytesIn() > 0) {
+            bytesIn.increment(e.bytesIn());
+        }
+        if (e.bytesOut() > 0) {
+            bytesOut.increment(e.bytesOut());
+        }
+        if (e.errorCode() != null) {
+            errors.computeIfAbsent(e.errorCode(), code -> Counter.builder("rosetta.errors")
+                    .description("Error responses by S3 error code").tag("code", code).register(registry))
+                    .increment();
+        }
+    }
+}
