@@ -76,7 +76,9 @@ public enum S3ErrorCode {
     X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400,
             "The provided 'x-amz-content-sha256' header does not match what was computed."),
     NO_SUCH_LIFECYCLE_CONFIGURATION("NoSuchLifecycleConfiguration", 404,
-            "The lifecycle configuration does not exist");
+            "The lifecycle configuration does not exist"),
+    /** SSE-KMS with a key id the key store does not hold (when keys are not created on first use). */
+    KMS_NOT_FOUND("KMS.NotFoundException", 400, "Invalid keyId");
 
     private final String code;
     private final int status;

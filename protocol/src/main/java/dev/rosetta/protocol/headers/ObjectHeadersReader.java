@@ -1,6 +1,8 @@
 package dev.rosetta.protocol.headers;
 
 import dev.rosetta.protocol.dialect.Dialect;
+import dev.rosetta.protocol.dialect.HeaderFamily;
+import dev.rosetta.protocol.dialect.SseHeaderNames;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.http.RequestHead;
@@ -140,41 +142,73 @@ public final class ObjectHeadersReader {
         return value == null ? null : TaggingHeaderParser.parse(value);
     }
 
+    /** S3's limit on a KMS key id (an id, alias or ARN). */
+    static final int MAX_KMS_KEY_ID_LENGTH = 2048;
+
+    /**
+     * The encryption headers in the family's own names and words ({@link SseHeaderNames}); OBS {@code kms} and
+     * COS {@code cos/kms} are stored as {@code aws:kms}. OBS's {@code x-obs-sse-kms-key-project-id} is accepted
+     * and not kept (keys are not per project here).
+     */
     private static ServerSideEncryption serverSideEncryption(RequestHead head, Dialect dialect) {
-        String sseHeader = dialect.header("server-side-encryption");
-        String algorithm = head.header(sseHeader);
-        String kmsKeyId = head.header(dialect.header("server-side-encryption-aws-kms-key-id"));
-        String context = head.header(dialect.header("server-side-encryption-context"));
-        String bucketKey = head.header(dialect.header("server-side-encryption-bucket-key-enabled"));
-        if (algorithm != null && !algorithm.equals("AES256") && !algorithm.equals("aws:kms")
-                && !algorithm.equals("aws:kms:dsse")) {
-            throw S3Exception.invalidArgument("The encryption method specified is not supported", sseHeader, algorithm);
+        HeaderFamily family = dialect.family();
+        String sseHeader = SseHeaderNames.algorithm(family);
+        String sent = head.header(sseHeader);
+        String kmsKeyIdHeader = SseHeaderNames.kmsKeyId(family);
+        String kmsKeyId = head.header(kmsKeyIdHeader);
+        String contextHeader = SseHeaderNames.context(family);
+        String context = contextHeader == null ? null : head.header(contextHeader);
+        String bucketKeyHeader = SseHeaderNames.bucketKeyEnabled(family);
+        String bucketKey = bucketKeyHeader == null ? null : head.header(bucketKeyHeader);
+        String algorithm = SseHeaderNames.parseAlgorithm(family, sent);
+        if (sent != null && algorithm == null) {
+            throw S3Exception.invalidArgument("The encryption method specified is not supported", sseHeader, sent);
         }
-        if ((kmsKeyId != null || context != null) && (algorithm == null || !algorithm.startsWith("aws:kms"))) {
+        if ((kmsKeyId != null || context != null) && !SseHeaderNames.isKms(algorithm)) {
             throw S3Exception.invalidArgument("Server Side Encryption with KMS managed key requires HTTP header "
-                    + sseHeader + " : aws:kms", sseHeader, algorithm);
+                    + sseHeader + " : " + SseHeaderNames.algorithmName(family, SseHeaderNames.AWS_KMS), sseHeader,
+                    sent);
+        }
+        if (kmsKeyId != null && (kmsKeyId.isBlank() || kmsKeyId.length() > MAX_KMS_KEY_ID_LENGTH)) {
+            throw S3Exception.invalidArgument("Invalid KMS key id", kmsKeyIdHeader, null);
+        }
+        if (context != null && !isBase64JsonObject(context)) {
+            throw S3Exception.invalidArgument("The header '" + contextHeader + "' shall be Base64-encoded UTF-8 string"
+                    + " holding JSON which represents a string-string map", contextHeader, null);
         }
         Boolean bucketKeyEnabled = null;
         if (bucketKey != null) {
             if (!bucketKey.equalsIgnoreCase("true") && !bucketKey.equalsIgnoreCase("false")) {
-                throw S3Exception.invalidArgument("Invalid bucket key value",
-                        dialect.header("server-side-encryption-bucket-key-enabled"), bucketKey);
+                throw S3Exception.invalidArgument("Invalid bucket key value", bucketKeyHeader, bucketKey);
             }
             bucketKeyEnabled = Boolean.parseBoolean(bucketKey);
         }
-        String prefix = dialect.header("server-side-encryption-customer-");
+        String prefix = SseHeaderNames.customer(family, false, "");
         String customerAlgorithm = head.header(prefix + "algorithm");
         String customerKey = head.header(prefix + "key");
-        String customerKeyMd5 = head.header(prefix + "key-md5");
+        String customerKeyMd5 = head.header(prefix + "key-MD5");
         if (customerAlgorithm != null || customerKey != null || customerKeyMd5 != null) {
             checkCustomerKey(prefix, customerAlgorithm, customerKey, customerKeyMd5);
-            if (algorithm != null) {
+            if (sent != null) {
                 throw S3Exception.invalidArgument("Server Side Encryption with Customer provided key is incompatible"
-                        + " with the encryption method specified", sseHeader, algorithm);
+                        + " with the encryption method specified", sseHeader, sent);
             }
+            customerKeyMd5 = customerKeyMd5.trim();
         }
         return new ServerSideEncryption(algorithm, kmsKeyId, context, bucketKeyEnabled, customerAlgorithm,
                 customerKeyMd5);
+    }
+
+    /** Whether a value is base64 of a UTF-8 JSON object (checked shallowly: braces around the decoded text). */
+    private static boolean isBase64JsonObject(String value) {
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(value.trim());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String json = new String(decoded, java.nio.charset.StandardCharsets.UTF_8).strip();
+        return json.startsWith("{") && json.endsWith("}");
     }
 
     /** Checks an SSE-C triple: algorithm AES256, a base64 256-bit key, and that key's base64 MD5. */

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -427,6 +428,36 @@ class VendorRawRequestTest {
         WireShape.COS.assertSuccessDocument(cos(ServerFixture.ALICE, now.plus(Duration.ofMinutes(10)),
                 now.plus(Duration.ofMinutes(60)), "/k", false), "InitiateMultipartUploadResult");
         abortAll();
+    }
+
+    // --- the OBS SDK's V4 payload hash ---
+
+    /**
+     * esdk-obs-java's V4 mode sends the empty body's hash as x-amz-content-sha256 whatever the body: on an OBS
+     * endpoint that commits to nothing (it is taken as UNSIGNED-PAYLOAD); everywhere else it is checked.
+     */
+    @Test
+    void emptyBodyHashWithABodyIsOnlyAcceptedOnObsEndpoints() throws Exception {
+        byte[] body = "not empty".getBytes(StandardCharsets.UTF_8);
+        for (String host : List.of(OBS, local(), COS)) {
+            String target = "/" + BUCKET + "/empty-hash.txt";
+            List<Map.Entry<String, String>> headers = new ArrayList<>(V4Signer.sign("PUT", host, target, Map.of(),
+                    null, ServerFixture.ALICE.accessKey(), ServerFixture.ALICE.secretKey(), ServerFixture.REGION,
+                    null));
+            assertThat(headers).contains(Map.entry("x-amz-content-sha256",
+                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+            RawHttp.Response r;
+            try (RawHttp http = SERVER.raw()) {
+                r = http.exchange("PUT", target, headers, body);
+            }
+            if (host.equals(OBS)) {
+                assertThat(r.status()).as(r.bodyText()).isEqualTo(200);
+                OBS_S3.assertHeaders(r);
+            } else {
+                (host.equals(COS) ? WireShape.COS_S3 : WireShape.AWS).assertError(r, 400,
+                        "XAmzContentSHA256Mismatch");
+            }
+        }
     }
 
     // --- anonymous requests on vendor endpoints ---

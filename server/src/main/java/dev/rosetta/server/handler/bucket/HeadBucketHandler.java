@@ -4,6 +4,7 @@ import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.storage.BucketRecord;
 
 /** {@code HEAD /bucket}: 200 with the bucket's region when it exists and the signer may use it. */
 public final class HeadBucketHandler implements DocumentHandler {
@@ -17,9 +18,11 @@ public final class HeadBucketHandler implements DocumentHandler {
 
     @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
-        access.requireOwned(ctx);
+        BucketRecord bucket = access.requireOwned(ctx);
+        // the bucket's own region: its location constraint, else the server's (no constraint is us-east-1's)
+        String bucketRegion = bucket.locationConstraint() != null ? bucket.locationConstraint() : region;
         return S3Response.ok()
-                .header(ctx.dialect().header("bucket-region"), region)
+                .header(ctx.dialect().header("bucket-region"), bucketRegion)
                 .header(ctx.dialect().header("access-point-alias"), "false");
     }
 }
