@@ -5,6 +5,7 @@ import dev.rosetta.auth.RequestAuthenticator;
 import dev.rosetta.auth.StaticCredentialStore;
 import dev.rosetta.protocol.dialect.DialectCatalog;
 import dev.rosetta.protocol.routing.RoutingTable;
+import dev.rosetta.server.access.Accounts;
 import dev.rosetta.server.config.AccessLogFormat;
 import dev.rosetta.server.config.ConfigException;
 import dev.rosetta.server.config.DurabilityMode;
@@ -12,7 +13,9 @@ import dev.rosetta.server.config.GeneratedCredentials;
 import dev.rosetta.server.config.KeyPair;
 import dev.rosetta.server.config.ListenAddress;
 import dev.rosetta.server.config.ServerConfig;
+import dev.rosetta.server.crypto.SseService;
 import dev.rosetta.server.handler.HandlerRegistry;
+import dev.rosetta.server.expiry.ObjectExpirer;
 import dev.rosetta.server.lifecycle.IncompleteUploadReaper;
 import dev.rosetta.server.http.DialectResolver;
 import dev.rosetta.server.http.Endpoints;
@@ -29,6 +32,7 @@ import dev.rosetta.server.observe.ServerMetrics;
 import dev.rosetta.storage.Durability;
 import dev.rosetta.storage.blob.SweepReport;
 import dev.rosetta.storage.StorageEngine;
+import dev.rosetta.storage.StorageOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -81,6 +85,7 @@ public final class RosettaServer implements AutoCloseable {
     private final Transport transport;
     private final CompletableFuture<SweepReport> sweep = new CompletableFuture<>();
     private final IncompleteUploadReaper reaper;
+    private final ObjectExpirer expirer;
 
     private RosettaServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
@@ -96,9 +101,12 @@ public final class RosettaServer implements AutoCloseable {
         this.keyPairs = List.copyOf(pairs);
         this.credentialsGenerated = generated;
         this.store = StorageEngine.open(dataDir,
-                config.durability() == DurabilityMode.FSYNC ? Durability.FSYNC : Durability.NONE);
+                config.durability() == DurabilityMode.FSYNC ? Durability.FSYNC : Durability.NONE,
+                new StorageOptions(config.inlineThresholdBytes()));
         try {
             this.reaper = new IncompleteUploadReaper(store, clock, config.abortIncompleteUploadsAfterDays());
+            this.expirer = new ObjectExpirer(store, clock);
+            reaper.addSiblingTask(expirer::runOnce); // object expiry runs on the lifecycle thread, after each pass
             List<Credential> credentials = keyPairs.stream().map(Owners::credentialOf).toList();
             RequestAuthenticator authenticator = new RequestAuthenticator(new StaticCredentialStore(credentials),
                     config.region(), clock);
@@ -107,7 +115,9 @@ public final class RosettaServer implements AutoCloseable {
             RequestProcessor processor = new RequestProcessor(new HostStyleResolver(domains),
                     new Endpoints(config.endpoints(), config.region()),
                     new DialectResolver(new DialectCatalog(config.namespaces())), authenticator,
-                    RoutingTable.s3(), new HandlerRegistry(store, config.region(), clock, config.minPartSize()), clock);
+                    RoutingTable.s3(), new HandlerRegistry(store, config.region(), clock, config.minPartSize(),
+                            SseService.open(dataDir, config.sse()),
+                            Accounts.of(keyPairs.stream().map(Owners::ownerOf).toList())), clock);
             this.executor = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60,
                     TimeUnit.SECONDS, new ArrayBlockingQueue<>(8192), new NamedThreadFactory("rosetta-worker"));
             this.transport = Transport.best();
@@ -243,6 +253,11 @@ public final class RosettaServer implements AutoCloseable {
         return reaper.runOnce();
     }
 
+    /** Runs one object-expiry pass now ({@code x-obs-expires}, lifecycle Expiration), at the server clock's time. */
+    public ObjectExpirer.Pass runExpiry() {
+        return expirer.runOnce();
+    }
+
     public ServerMetrics metrics() {
         return metrics;
     }
@@ -316,6 +331,9 @@ public final class RosettaServer implements AutoCloseable {
                 executor.shutdownNow();
                 Thread.currentThread().interrupt();
             }
+        }
+        if (expirer != null) {
+            expirer.close(); // before the store; stops a pass in progress at its next object
         }
         if (reaper != null) {
             reaper.close(); // before the store: a pass in progress stops at its next upload

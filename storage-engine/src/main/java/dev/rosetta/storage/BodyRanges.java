@@ -27,7 +27,7 @@ public final class BodyRanges {
             return List.of();
         }
         if (body instanceof ObjectBody.Inline inline) {
-            return List.of(new BodySlice.Bytes(inline.bytes(), (int) start, (int) length));
+            return List.of(new BodySlice.Bytes(inline.bytes(), (int) start, (int) length, inline.envelope()));
         }
         if (body instanceof ObjectBody.Blob blob) {
             return List.of(new BodySlice.BlobRange(blob.ref(), start, length));

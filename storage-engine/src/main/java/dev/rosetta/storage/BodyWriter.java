@@ -2,6 +2,7 @@ package dev.rosetta.storage;
 
 import dev.rosetta.storage.blob.BlobStore;
 import dev.rosetta.storage.blob.BlobWriter;
+import dev.rosetta.storage.crypto.DataKey;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -10,18 +11,23 @@ import java.util.Arrays;
  * threshold (the object becomes {@link ObjectBody.Inline}), in a blob as soon as they do not
  * ({@link ObjectBody.Blob}). Write sequentially from one worker thread; {@link #finish()} or
  * {@link #abort()}; {@link #close()} aborts unless finished.
+ *
+ * <p>With a {@link DataKey} the body is stored encrypted either way: the blob through an encrypting
+ * writer, inline bytes encrypted when the body is finished (the plaintext is only ever in memory).
  */
 public final class BodyWriter implements AutoCloseable {
     private final BlobStore blobs;
     private final int threshold;
+    private final DataKey key;
     private byte[] buffer = new byte[0];
     private int buffered;
     private BlobWriter blob;
     private boolean done;
 
-    BodyWriter(BlobStore blobs, int threshold) {
+    BodyWriter(BlobStore blobs, int threshold, DataKey key) {
         this.blobs = blobs;
         this.threshold = threshold;
+        this.key = key;
     }
 
     /** Appends every remaining byte of {@code src}. */
@@ -39,8 +45,9 @@ public final class BodyWriter implements AutoCloseable {
             return;
         }
         if (blob == null) {
-            blob = blobs.create();
+            blob = blobs.create(key);
             blob.write(ByteBuffer.wrap(buffer, 0, buffered));
+            java.util.Arrays.fill(buffer, 0, buffered, (byte) 0);
             buffer = null;
         }
         blob.write(src);
@@ -61,6 +68,12 @@ public final class BodyWriter implements AutoCloseable {
         }
         done = true;
         if (blob == null) {
+            if (key != null) {
+                byte[] sealed = key.crypt(buffer, 0, buffered, 0);
+                Arrays.fill(buffer, (byte) 0);
+                buffer = null;
+                return new ObjectBody.Inline(sealed, key.envelope());
+            }
             byte[] bytes = buffered == buffer.length ? buffer : Arrays.copyOf(buffer, buffered);
             buffer = null;
             return new ObjectBody.Inline(bytes);

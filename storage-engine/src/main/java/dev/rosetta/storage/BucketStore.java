@@ -49,12 +49,27 @@ public final class BucketStore {
      *                     if another account has it (both 409, with a BucketName element)
      */
     public BucketRecord create(String name, Owner owner, String locationConstraint, String dialect, Instant now) {
+        return create(name, owner, locationConstraint, dialect, now, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #create(String, Owner, String, String, Instant)} with settings made at creation (object lock,
+     * default storage class, ...), written in the same synced write.
+     *
+     * @param settings given the new record, returns it with its initial settings; it must keep the name
+     */
+    public BucketRecord create(String name, Owner owner, String locationConstraint, String dialect, Instant now,
+                               UnaryOperator<BucketRecord> settings) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(now, "now");
-        BucketRecord record = new BucketRecord(name, owner, now.truncatedTo(ChronoUnit.MILLIS), locationConstraint,
-                dialect);
+        Objects.requireNonNull(settings, "settings");
+        BucketRecord record = Objects.requireNonNull(settings.apply(new BucketRecord(name, owner,
+                now.truncatedTo(ChronoUnit.MILLIS), locationConstraint, dialect)), "settings result");
+        if (!record.name().equals(name)) {
+            throw new IllegalArgumentException("bucket settings cannot rename bucket " + name);
+        }
         Lock lock = locks.exclusive(name);
         lock.lock();
         try {

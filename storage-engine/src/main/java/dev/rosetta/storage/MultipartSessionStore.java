@@ -14,6 +14,7 @@ import dev.rosetta.storage.kv.Table;
 import dev.rosetta.storage.schema.Keys;
 import dev.rosetta.storage.schema.ObjectKey;
 import dev.rosetta.storage.schema.PartKey;
+import dev.rosetta.storage.schema.Schema;
 import dev.rosetta.storage.schema.UploadKey;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,6 +58,7 @@ public final class MultipartSessionStore {
     private final UploadIdGenerator ids;
     private final BlobReclaimer reclaimer;
     private final MultipartStats stats = new MultipartStats();
+    private final ObjectExpiryIndex expiry;
 
     MultipartSessionStore(Database db, Table<String, BucketRecord> buckets, Table<UploadKey, MultipartUpload> uploads,
                           Table<PartKey, PartRecord> parts, Table<ObjectKey, ObjectRecord> objects,
@@ -70,6 +72,7 @@ public final class MultipartSessionStore {
         this.keyLocks = keyLocks;
         this.ids = ids;
         this.reclaimer = new BlobReclaimer(blobs);
+        this.expiry = new ObjectExpiryIndex(db.table(Schema.EXPIRY));
         countExisting();
     }
 
@@ -325,8 +328,9 @@ public final class MultipartSessionStore {
                     try (Batch batch = db.batch()) {
                         batch.delete(uploads, uk)
                                 .deleteRange(parts, Keys.partsOf(uploadId))
-                                .put(objects, ok, record)
-                                .commit();
+                                .put(objects, ok, record);
+                        expiry.stage(batch, existing, record);
+                        batch.commit();
                     }
                     long partBytes = 0;
                     for (PartRecord p : uploaded) {

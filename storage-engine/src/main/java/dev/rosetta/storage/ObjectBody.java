@@ -1,6 +1,7 @@
 package dev.rosetta.storage;
 
 import dev.rosetta.storage.blob.BlobRef;
+import dev.rosetta.storage.crypto.Envelope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,15 +19,39 @@ public sealed interface ObjectBody permits ObjectBody.Inline, ObjectBody.Blob, O
     /** The blobs this body references, in order (none for inline bytes). */
     List<BlobRef> blobs();
 
+    /** Whether any of its bytes are stored encrypted. */
+    default boolean encrypted() {
+        if (this instanceof Inline i) {
+            return i.envelope() != null;
+        }
+        for (BlobRef b : blobs()) {
+            if (b.encrypted()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Small objects stored in the object record: one WAL write instead of a file create, fsync, rename
-     * and directory fsync. The array is not copied; never modify it.
+     * and directory fsync. The array is not copied; never modify it. With an envelope the bytes are
+     * ciphertext (AES-256-CTR from stream position 0, as a blob's would be).
      */
-    record Inline(byte[] bytes) implements ObjectBody {
+    record Inline(byte[] bytes, Envelope envelope) implements ObjectBody {
         public static final Inline EMPTY = new Inline(new byte[0]);
+
+        /** Plaintext bytes. */
+        public Inline(byte[] bytes) {
+            this(bytes, null);
+        }
 
         public Inline {
             Objects.requireNonNull(bytes, "bytes");
+        }
+
+        /** Whether the bytes are ciphertext. */
+        public boolean encrypted() {
+            return envelope != null;
         }
 
         @Override
@@ -41,17 +66,18 @@ public sealed interface ObjectBody permits ObjectBody.Inline, ObjectBody.Blob, O
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Inline other && Arrays.equals(bytes, other.bytes);
+            return o instanceof Inline other && Arrays.equals(bytes, other.bytes)
+                    && Objects.equals(envelope, other.envelope);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(bytes);
+            return Arrays.hashCode(bytes) * 31 + Objects.hashCode(envelope);
         }
 
         @Override
         public String toString() {
-            return "Inline[" + bytes.length + " bytes]";
+            return "Inline[" + bytes.length + " bytes" + (envelope == null ? "" : ", encrypted") + "]";
         }
     }
 

@@ -8,12 +8,16 @@ import dev.rosetta.storage.kv.Batch;
 import dev.rosetta.storage.kv.Cursor;
 import dev.rosetta.storage.kv.Database;
 import dev.rosetta.storage.kv.Table;
+import dev.rosetta.storage.schema.ExpiryKey;
 import dev.rosetta.storage.schema.Keys;
 import dev.rosetta.storage.schema.ObjectKey;
+import dev.rosetta.storage.schema.Schema;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
 
 /**
  * Objects: look up, put (create or replace), delete, list. Thread-safe.
@@ -35,6 +39,7 @@ public final class ObjectStore {
     private final BlobStore blobs;
     private final BlobReclaimer reclaimer;
     private final int inlineThreshold;
+    private final ObjectExpiryIndex expiry;
 
     ObjectStore(Database db, Table<String, BucketRecord> buckets, Table<ObjectKey, ObjectRecord> objects,
                 BucketLocks bucketLocks, StripedLocks keyLocks, BlobStore blobs, int inlineThreshold) {
@@ -46,6 +51,7 @@ public final class ObjectStore {
         this.blobs = blobs;
         this.reclaimer = new BlobReclaimer(blobs);
         this.inlineThreshold = inlineThreshold;
+        this.expiry = new ObjectExpiryIndex(db.table(Schema.EXPIRY));
     }
 
     public Optional<ObjectRecord> find(String bucket, String key) {
@@ -69,7 +75,15 @@ public final class ObjectStore {
      * and spills to a blob past it.
      */
     public BodyWriter newBody() {
-        return new BodyWriter(blobs, inlineThreshold);
+        return newBody(null);
+    }
+
+    /**
+     * {@link #newBody()} storing the bytes encrypted with {@code key} (a fresh data key for this body alone),
+     * inline or in a blob alike; null stores them as they are.
+     */
+    public BodyWriter newBody(dev.rosetta.storage.crypto.DataKey key) {
+        return new BodyWriter(blobs, inlineThreshold, key);
     }
 
     /**
@@ -107,7 +121,9 @@ public final class ObjectStore {
                 guard.check(existing);
                 refusing = false;
                 try (Batch batch = db.batch()) {
-                    batch.put(objects, ok, record).commit();
+                    batch.put(objects, ok, record);
+                    expiry.stage(batch, existing, record);
+                    batch.commit();
                 }
             } finally {
                 keyLock.unlock();
@@ -155,7 +171,9 @@ public final class ObjectStore {
                     return null;
                 }
                 try (Batch batch = db.batch()) {
-                    batch.delete(objects, ok).commit();
+                    batch.delete(objects, ok);
+                    expiry.stage(batch, existing, null);
+                    batch.commit();
                 }
             } finally {
                 keyLock.unlock();
@@ -165,6 +183,82 @@ public final class ObjectStore {
         }
         reclaimer.replaced(existing, null);
         return existing;
+    }
+
+    /** The index of objects due to expire ({@code x-obs-expires}), kept in step with every write here. */
+    public ObjectExpiryIndex expiryIndex() {
+        return expiry;
+    }
+
+    /** What {@link #expire} did with one index entry. */
+    public enum Expiry {
+        /** The object was deleted (one synced write that also removed the entry). */
+        EXPIRED,
+        /** The object is protected for now (object lock); its entry was moved to when to look again. */
+        POSTPONED,
+        /** The entry no longer described the object at its key (replaced or deleted meanwhile); it was dropped. */
+        STALE,
+        /** The object is not due at that time; nothing changed. */
+        NOT_DUE
+    }
+
+    /**
+     * Deletes the object an expiry index entry names if the entry is due at {@code now} and still stands for the
+     * object at its key (the object's own due time is not after the entry's: the entry is its own, or its own moved
+     * later by a postponement), in one synced write with the entry's removal; then its blobs. An entry that no
+     * longer stands for the object is dropped.
+     *
+     * @param protectedUntil given the object, null when it may be deleted now, else when to try again (an
+     *                       object lock's retain-until date, a legal hold's next check)
+     * @throws S3Exception NoSuchBucket when the bucket is gone (no entry can outlive its objects, so only in a race)
+     */
+    public Expiry expire(ExpiryKey entry, Instant now, Function<ObjectRecord, Instant> protectedUntil) {
+        Objects.requireNonNull(entry, "entry");
+        ObjectKey ok = entry.objectKey();
+        ObjectRecord existing;
+        Lock bucketLock = bucketLocks.shared(entry.bucket());
+        bucketLock.lock();
+        try {
+            Lock keyLock = keyLocks.of(entry.bucket(), entry.key());
+            keyLock.lock();
+            try {
+                existing = objects.get(ok);
+                if (entry.due().isAfter(now)) {
+                    return Expiry.NOT_DUE;
+                }
+                // the entry is the object's own (at its due time) or its own moved later by a postponement; an
+                // object due after the entry replaced the one it was made for
+                Instant due = existing == null ? null : ObjectExpiryIndex.dueOf(existing);
+                if (due == null || due.isAfter(entry.due())) {
+                    if (expiry.contains(entry)) {
+                        try (Batch batch = db.batch()) {
+                            expiry.remove(batch, entry);
+                            batch.commit();
+                        }
+                    }
+                    return Expiry.STALE;
+                }
+                Instant later = protectedUntil.apply(existing);
+                if (later != null) {
+                    try (Batch batch = db.batch()) {
+                        expiry.reschedule(batch, entry, later.isAfter(now) ? later : now.plusSeconds(1));
+                        batch.commit();
+                    }
+                    return Expiry.POSTPONED;
+                }
+                try (Batch batch = db.batch()) {
+                    batch.delete(objects, ok);
+                    expiry.remove(batch, entry);
+                    batch.commit();
+                }
+            } finally {
+                keyLock.unlock();
+            }
+        } finally {
+            bucketLock.unlock();
+        }
+        reclaimer.replaced(existing, null);
+        return Expiry.EXPIRED;
     }
 
     /**

@@ -48,6 +48,15 @@ public final class SseHeaderNames {
         };
     }
 
+    /**
+     * A second response header naming the KMS key, or null: the COS SDK reads the key id of an answer from
+     * {@code x-cos-server-side-encryption-qcloud-kms-key-id} (its {@code ObjectMetadata.getSSECOSKmsKeyId}),
+     * while COS's request name is {@code -cos-kms-key-id}; COS answers carry both (ASSUMPTION).
+     */
+    public static String kmsKeyIdResponseAlias(HeaderFamily f) {
+        return f == HeaderFamily.COS ? f.header("server-side-encryption-qcloud-kms-key-id") : null;
+    }
+
     /** The KMS encryption-context header, or null where the family has none (OBS). */
     public static String context(HeaderFamily f) {
         return f == HeaderFamily.OBS ? null : f.header("server-side-encryption-context");

@@ -42,6 +42,8 @@ public enum S3ErrorCode {
     INVALID_TAG("InvalidTag", 400, "The tag provided was not a valid tag."),
     INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
     KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
+    MALFORMED_ACL_ERROR("MalformedACLError", 400,
+            "The XML you provided was not well-formed or did not validate against our published schema"),
     MALFORMED_TRAILER_ERROR("MalformedTrailerError", 400,
             "The request contained trailing data that was not well-formed or did not conform to our published schema."),
     MALFORMED_XML("MalformedXML", 400,
@@ -73,12 +75,22 @@ public enum S3ErrorCode {
             "The request signature we calculated does not match the signature you provided."
                     + " Check your key and signing method."),
     UNEXPECTED_CONTENT("UnexpectedContent", 400, "This request does not support content."),
+    UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS("UnresolvableGrantByEmailAddress", 400,
+            "The e-mail address you provided does not match any account on record."),
     X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400,
             "The provided 'x-amz-content-sha256' header does not match what was computed."),
     NO_SUCH_LIFECYCLE_CONFIGURATION("NoSuchLifecycleConfiguration", 404,
             "The lifecycle configuration does not exist"),
     /** SSE-KMS with a key id the key store does not hold (when keys are not created on first use). */
-    KMS_NOT_FOUND("KMS.NotFoundException", 400, "Invalid keyId");
+    KMS_NOT_FOUND("KMS.NotFoundException", 400, "Invalid keyId"),
+    // object lock, forbid-overwrite
+    /** COS's answer to {@code x-cos-forbid-overwrite: true} when the key exists. */
+    FILE_ALREADY_EXISTS("FileAlreadyExists", 409, "The specified file already exists."),
+    INVALID_BUCKET_STATE("InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
+    OBJECT_LOCK_CONFIGURATION_NOT_FOUND("ObjectLockConfigurationNotFoundError", 404,
+            "Object Lock configuration does not exist for this bucket"),
+    NO_SUCH_OBJECT_LOCK_CONFIGURATION("NoSuchObjectLockConfiguration", 404,
+            "The specified object does not have a ObjectLock configuration");
 
     private final String code;
     private final int status;

@@ -14,9 +14,38 @@ public final class GrantHeaderParser {
     private GrantHeaderParser() {
     }
 
-    /** @throws S3Exception InvalidArgument for an empty or malformed list */
+    /** One {@code type=value} item of a grant list: the type lower-cased, the value unquoted and non-empty. */
+    public record Item(String type, String value) {
+    }
+
+    /**
+     * Parses an {@code x-amz-grant-*} value (grantee types {@code id}, {@code uri}, {@code emailAddress}).
+     *
+     * @throws S3Exception InvalidArgument for an empty or malformed list
+     */
     public static List<Grant> parse(String headerName, String value, Grant.Permission permission) {
         List<Grant> grants = new ArrayList<>(2);
+        for (Item item : items(headerName, value)) {
+            Grant.GranteeType granteeType = switch (item.type()) {
+                case "id" -> Grant.GranteeType.CANONICAL_USER;
+                case "uri" -> Grant.GranteeType.GROUP;
+                case "emailaddress" -> Grant.GranteeType.EMAIL;
+                default -> throw malformed(headerName, value);
+            };
+            grants.add(new Grant(permission, granteeType, item.value()));
+        }
+        return grants;
+    }
+
+    /**
+     * Splits a grant list into its {@code type=value} items, whatever the types; commas inside quotes do not
+     * split.
+     *
+     * @throws S3Exception InvalidArgument for an empty list, an item without {@code =}, an empty value or an
+     *                     unbalanced quote
+     */
+    public static List<Item> items(String headerName, String value) {
+        List<Item> items = new ArrayList<>(2);
         for (String item : splitOutsideQuotes(value)) {
             String trimmed = item.trim();
             int eq = trimmed.indexOf('=');
@@ -29,18 +58,12 @@ public final class GrantHeaderParser {
                 // empty, or an unbalanced quote such as id="abc
                 throw malformed(headerName, value);
             }
-            Grant.GranteeType granteeType = switch (type) {
-                case "id" -> Grant.GranteeType.CANONICAL_USER;
-                case "uri" -> Grant.GranteeType.GROUP;
-                case "emailaddress" -> Grant.GranteeType.EMAIL;
-                default -> throw malformed(headerName, value);
-            };
-            grants.add(new Grant(permission, granteeType, grantee));
+            items.add(new Item(type, grantee));
         }
-        if (grants.isEmpty()) {
+        if (items.isEmpty()) {
             throw malformed(headerName, value);
         }
-        return grants;
+        return items;
     }
 
     private static List<String> splitOutsideQuotes(String value) {
@@ -67,7 +90,7 @@ public final class GrantHeaderParser {
         return s;
     }
 
-    private static S3Exception malformed(String headerName, String value) {
+    static S3Exception malformed(String headerName, String value) {
         return S3Exception.invalidArgument("Invalid grant in " + headerName, headerName, value);
     }
 }

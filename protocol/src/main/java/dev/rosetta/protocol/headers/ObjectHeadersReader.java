@@ -2,26 +2,19 @@ package dev.rosetta.protocol.headers;
 
 import dev.rosetta.protocol.dialect.Dialect;
 import dev.rosetta.protocol.dialect.HeaderFamily;
+import dev.rosetta.protocol.dialect.Service;
 import dev.rosetta.protocol.dialect.SseHeaderNames;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.http.RequestHead;
 import dev.rosetta.protocol.model.AccessControl;
-import dev.rosetta.protocol.model.CannedAcl;
-import dev.rosetta.protocol.model.Grant;
 import dev.rosetta.protocol.model.ObjectHeaders;
-import dev.rosetta.protocol.model.ObjectLock;
 import dev.rosetta.protocol.model.ServerSideEncryption;
 import dev.rosetta.protocol.model.StorageClass;
 import dev.rosetta.protocol.model.Tag;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,23 +25,15 @@ import java.util.Map;
  * creation time is made here, so that a refused request stores nothing.
  */
 public final class ObjectHeadersReader {
-    /** S3's limit on user metadata: the UTF-8 bytes of every name and value together. */
-    public static final int MAX_USER_METADATA_BYTES = 2048;
-
-    private static final String[][] GRANT_HEADERS = {
-            {"grant-read", "READ"},
-            {"grant-write", "WRITE"},
-            {"grant-read-acp", "READ_ACP"},
-            {"grant-write-acp", "WRITE_ACP"},
-            {"grant-full-control", "FULL_CONTROL"},
-    };
+    /** S3's limit on user metadata: the UTF-8 bytes of every name and value together (see {@link UserMetadataHeaders}). */
+    public static final int MAX_USER_METADATA_BYTES = UserMetadataHeaders.AWS_TOTAL_BYTES;
 
     private ObjectHeadersReader() {
     }
 
     public static ObjectHeaders read(RequestHead head, Dialect dialect) {
         return new ObjectHeaders(
-                head.header("content-type"),
+                contentType(head, dialect),
                 head.header("cache-control"),
                 head.header("content-disposition"),
                 contentEncoding(head.header("content-encoding")),
@@ -60,9 +45,22 @@ public final class ObjectHeadersReader {
                 accessControl(head, dialect),
                 tags(head, dialect),
                 serverSideEncryption(head, dialect),
-                objectLock(head, dialect),
-                checksumAlgorithm(head, dialect));
+                ObjectLockHeaders.read(head, dialect),
+                checksumAlgorithm(head, dialect),
+                ObsExpiresHeader.read(head, dialect));
     }
+
+    /** COS's default Content-Type is {@code application/octet-stream}; S3's (the model's default) elsewhere. */
+    private static String contentType(RequestHead head, Dialect dialect) {
+        String value = head.header("content-type");
+        if (value == null && Service.of(dialect) == Service.COS) {
+            return COS_DEFAULT_CONTENT_TYPE;
+        }
+        return value;
+    }
+
+    /** What COS stores for an object uploaded without Content-Type. */
+    public static final String COS_DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
     /** Content-Encoding without the {@code aws-chunked} transfer token; null when nothing remains. */
     static String contentEncoding(String value) {
@@ -82,35 +80,9 @@ public final class ObjectHeadersReader {
         return sb.length() == 0 ? null : sb.toString();
     }
 
+    /** User metadata with each service's name rules, value handling and limits ({@link UserMetadataHeaders}). */
     private static Map<String, String> userMetadata(RequestHead head, Dialect dialect) {
-        String prefix = dialect.metadataPrefix();
-        Map<String, String> meta = null;
-        for (Map.Entry<String, String> e : head.headerEntries()) {
-            String name = e.getKey();
-            if (name.length() > prefix.length() && name.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                if (meta == null) {
-                    meta = new LinkedHashMap<>();
-                }
-                String key = name.substring(prefix.length()).toLowerCase(Locale.ROOT);
-                String value = e.getValue().trim();
-                meta.merge(key, value, (a, b) -> a + "," + b);
-            }
-        }
-        if (meta == null) {
-            return null;
-        }
-        // measured as stored: a repeated name counts once, its joined values with their commas;
-        // header values arrive one char per byte, so length() is the byte count
-        int bytes = 0;
-        for (Map.Entry<String, String> e : meta.entrySet()) {
-            bytes += e.getKey().length() + e.getValue().length();
-        }
-        if (bytes > MAX_USER_METADATA_BYTES) {
-            throw new S3Exception(S3ErrorCode.METADATA_TOO_LARGE)
-                    .with("Size", Integer.toString(bytes))
-                    .with("MaxSizeAllowed", Integer.toString(MAX_USER_METADATA_BYTES));
-        }
-        return meta;
+        return UserMetadataHeaders.read(head, dialect);
     }
 
     private static StorageClass storageClass(RequestHead head, Dialect dialect) {
@@ -118,23 +90,9 @@ public final class ObjectHeadersReader {
         return value == null ? null : dialect.parseStorageClass(value);
     }
 
+    /** The ACL headers in the family's names and values ({@link AclHeaders}). */
     private static AccessControl accessControl(RequestHead head, Dialect dialect) {
-        String aclHeader = dialect.header("acl");
-        String cannedValue = head.header(aclHeader);
-        CannedAcl canned = cannedValue == null ? null : CannedAcl.fromHeader(aclHeader, cannedValue.trim());
-        List<Grant> grants = new ArrayList<>(0);
-        for (String[] g : GRANT_HEADERS) {
-            String name = dialect.header(g[0]);
-            String value = head.header(name);
-            if (value != null) {
-                grants.addAll(GrantHeaderParser.parse(name, value, Grant.Permission.valueOf(g[1])));
-            }
-        }
-        if (canned != null && !grants.isEmpty()) {
-            throw new S3Exception(S3ErrorCode.INVALID_REQUEST,
-                    "Specifying both Canned ACLs and Header Grants is not allowed");
-        }
-        return canned == null && grants.isEmpty() ? AccessControl.DEFAULT : new AccessControl(canned, grants);
+        return AclHeaders.read(head, dialect, AclHeaders.Target.OBJECT);
     }
 
     private static List<Tag> tags(RequestHead head, Dialect dialect) {
@@ -250,39 +208,6 @@ public final class ObjectHeadersReader {
             throw S3Exception.invalidArgument("The calculated MD5 hash of the key did not match the hash that was"
                     + " provided.", prefix + "key-MD5", null);
         }
-    }
-
-    private static ObjectLock objectLock(RequestHead head, Dialect dialect) {
-        String modeHeader = dialect.header("object-lock-mode");
-        String dateHeader = dialect.header("object-lock-retain-until-date");
-        String holdHeader = dialect.header("object-lock-legal-hold");
-        String mode = head.header(modeHeader);
-        String date = head.header(dateHeader);
-        String hold = head.header(holdHeader);
-        if (mode != null && !mode.equals("GOVERNANCE") && !mode.equals("COMPLIANCE")) {
-            throw S3Exception.invalidArgument("Unknown wormMode directive.", modeHeader, mode);
-        }
-        if ((mode == null) != (date == null)) {
-            throw S3Exception.invalidArgument("x-amz-object-lock-retain-until-date and x-amz-object-lock-mode must"
-                    + " both be supplied", mode == null ? modeHeader : dateHeader, null);
-        }
-        Instant retainUntil = null;
-        if (date != null) {
-            try {
-                retainUntil = OffsetDateTime.parse(date.trim()).toInstant();
-            } catch (DateTimeParseException e) {
-                throw S3Exception.invalidArgument("The retain until date must be provided in ISO 8601 format",
-                        dateHeader, date);
-            }
-        }
-        Boolean legalHold = null;
-        if (hold != null) {
-            if (!hold.equals("ON") && !hold.equals("OFF")) {
-                throw S3Exception.invalidArgument("Legal Hold must be either of 'ON' or 'OFF'", holdHeader, hold);
-            }
-            legalHold = hold.equals("ON");
-        }
-        return new ObjectLock(mode, retainUntil, legalHold);
     }
 
     private static String checksumAlgorithm(RequestHead head, Dialect dialect) {

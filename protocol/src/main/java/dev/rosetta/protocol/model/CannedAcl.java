@@ -2,7 +2,12 @@ package dev.rosetta.protocol.model;
 
 import dev.rosetta.protocol.error.S3Exception;
 
-/** S3's canned ACLs; dialect-specific ones (OBS {@code -delivered}, COS {@code default}) map onto these. */
+/**
+ * Canned ACLs of every dialect: S3's eight, OBS's {@code -delivered} bucket variants (the bucket's
+ * public grants apply to its objects too) and COS's object {@code default} (the object inherits the
+ * bucket's ACL). Which names a request may use depends on its header family and on whether it names a
+ * bucket or an object: see {@link dev.rosetta.protocol.headers.AclHeaders}.
+ */
 public enum CannedAcl {
     PRIVATE("private"),
     PUBLIC_READ("public-read"),
@@ -11,7 +16,13 @@ public enum CannedAcl {
     AWS_EXEC_READ("aws-exec-read"),
     BUCKET_OWNER_READ("bucket-owner-read"),
     BUCKET_OWNER_FULL_CONTROL("bucket-owner-full-control"),
-    LOG_DELIVERY_WRITE("log-delivery-write");
+    LOG_DELIVERY_WRITE("log-delivery-write"),
+    /** OBS: AllUsers READ on the bucket and on every object in it. */
+    PUBLIC_READ_DELIVERED("public-read-delivered"),
+    /** OBS: AllUsers READ and WRITE on the bucket, AllUsers READ on every object in it. */
+    PUBLIC_READ_WRITE_DELIVERED("public-read-write-delivered"),
+    /** COS objects: no ACL of its own, the bucket's applies. */
+    DEFAULT("default");
 
     private final String headerValue;
 
@@ -24,7 +35,8 @@ public enum CannedAcl {
     }
 
     /**
-     * Parses an {@code x-amz-acl} value.
+     * Parses a canned ACL header value (any dialect's name; see {@link dev.rosetta.protocol.headers.AclHeaders}
+     * for which a request may use).
      *
      * @throws S3Exception InvalidArgument for an unknown value
      */

@@ -64,7 +64,7 @@ class ModelTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"Private", "PUBLIC-READ", "public_read", "", "public-read ", "default"})
+        @ValueSource(strings = {"Private", "PUBLIC-READ", "public_read", "", "public-read ", "Default", "delivered"})
         void unknownValueIsInvalidArgument(String value) {
             S3Exception e = catchThrowableOfType(S3Exception.class, () -> CannedAcl.fromHeader("x-obs-acl", value));
             assertThat(e).isNotNull();

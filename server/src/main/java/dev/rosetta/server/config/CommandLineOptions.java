@@ -63,4 +63,19 @@ public final class CommandLineOptions {
     @Option(names = "--abort-incomplete-uploads-after", paramLabel = "DAYS",
             description = "Abort multipart uploads older than DAYS in every bucket (default: never).")
     public Integer abortIncompleteUploadsAfterDays;
+
+    @Option(names = "--sse-master-key-file", paramLabel = "FILE",
+            description = "SSE-S3 master key: 32 bytes, raw or as base64/hex text (default: generated into"
+                    + " DATA_DIR/sse-master.key).")
+    public String sseMasterKeyFile;
+
+    @Option(names = "--allow-sse-c-over-http",
+            description = "Accept SSE-C (customer-provided keys) on plain-HTTP connections from any address"
+                    + " (default: only over TLS or from loopback).")
+    public Boolean allowSseCOverHttp;
+
+    @Option(names = "--sse-kms-auto-create", paramLabel = "true|false", arity = "1",
+            description = "Create an unknown SSE-KMS key id on first use (default true); false answers"
+                    + " KMS.NotFoundException.")
+    public Boolean sseKmsAutoCreate;
 }

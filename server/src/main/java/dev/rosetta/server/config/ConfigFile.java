@@ -49,6 +49,7 @@ public final class ConfigFile {
     public Integer ioThreads;
     public Long shutdownGraceMillis;
     public Long minPartSize;
+    public Integer inlineThresholdBytes;
     public String adminListen;
     public String accessLog;
     public String tlsCert;
@@ -56,6 +57,11 @@ public final class ConfigFile {
     public String httpListen;
     public Integer abortIncompleteUploadsAfterDays;
     public Integer lifecycleIntervalSeconds;
+    public String sseMasterKeyFile;
+    public Boolean allowSseCOverHttp;
+    public Boolean trustLoopbackForSseC;
+    public Boolean sseKmsAutoCreate;
+    public List<String> sseKmsKeys;
 
     /** One endpoint: a host suffix, its style, and optionally its own region. */
     public static final class Endpoint {

@@ -72,6 +72,9 @@ public final class ConfigResolver {
         if (file.shutdownGraceMillis != null) {
             b.shutdownGraceMillis(file.shutdownGraceMillis);
         }
+        if (file.inlineThresholdBytes != null) {
+            b.inlineThresholdBytes(file.inlineThresholdBytes);
+        }
         if (file.minPartSize != null) {
             b.minPartSize(file.minPartSize);
         }
@@ -100,8 +103,39 @@ public final class ConfigResolver {
         if (file.lifecycleIntervalSeconds != null) {
             b.lifecycleIntervalSeconds(file.lifecycleIntervalSeconds);
         }
+        b.sse(sse(flags, file));
         b.credentials(credentials(flags, file));
         return b.build();
+    }
+
+    /** Server-side encryption: master key file, SSE-C transport rule, KMS key creation. */
+    private SseConfig sse(CommandLineOptions flags, ConfigFile file) {
+        SseConfig sse = SseConfig.defaults();
+        String masterKey = first(flags.sseMasterKeyFile, env.get("ROSETTA_SSE_MASTER_KEY_FILE"), file.sseMasterKeyFile);
+        if (masterKey != null && !masterKey.isBlank()) {
+            sse = sse.withMasterKeyFile(Path.of(masterKey.trim()));
+        }
+        String envAllow = env.get("ROSETTA_ALLOW_SSE_C_OVER_HTTP");
+        Boolean allow = first(flags.allowSseCOverHttp,
+                envAllow == null ? null : Boolean.valueOf(parseBoolean("ROSETTA_ALLOW_SSE_C_OVER_HTTP", envAllow)),
+                file.allowSseCOverHttp);
+        if (allow != null) {
+            sse = sse.withAllowCustomerKeysOverHttp(allow);
+        }
+        if (file.trustLoopbackForSseC != null) {
+            sse = sse.withTrustLoopback(file.trustLoopbackForSseC);
+        }
+        String envAuto = env.get("ROSETTA_SSE_KMS_AUTO_CREATE");
+        Boolean auto = first(flags.sseKmsAutoCreate,
+                envAuto == null ? null : Boolean.valueOf(parseBoolean("ROSETTA_SSE_KMS_AUTO_CREATE", envAuto)),
+                file.sseKmsAutoCreate);
+        if (auto != null) {
+            sse = sse.withKmsAutoCreate(auto);
+        }
+        if (file.sseKmsKeys != null) {
+            sse = sse.withKmsKeys(file.sseKmsKeys);
+        }
+        return sse;
     }
 
     /** Flags replace the environment's list, which replaces the file's; a suffix may appear once. */

@@ -31,7 +31,9 @@ public record ServerConfig(
         Path tlsKey,
         ListenAddress httpListen,
         int abortIncompleteUploadsAfterDays,
-        int lifecycleIntervalSeconds) {
+        int lifecycleIntervalSeconds,
+        int inlineThresholdBytes,
+        SseConfig sse) {
 
     public static final String DEFAULT_LISTEN = "0.0.0.0:9000";
     public static final String DEFAULT_DATA_DIR = "./data";
@@ -40,8 +42,17 @@ public record ServerConfig(
     /** S3's smallest part (every part of a multipart upload but the last). */
     public static final long DEFAULT_MIN_PART_SIZE = 5L * 1024 * 1024;
 
+    /** Objects up to this size live inside their RocksDB record instead of a blob file. */
+    public static final int DEFAULT_INLINE_THRESHOLD = 64 * 1024;
+
     public ServerConfig {
+        if (inlineThresholdBytes < 0 || inlineThresholdBytes > (1 << 20)) {
+            throw new ConfigException("inlineThresholdBytes must be between 0 and 1048576");
+        }
         credentials = List.copyOf(credentials);
+        if (sse == null) {
+            sse = SseConfig.defaults();
+        }
         domains = List.copyOf(domains);
         endpoints = List.copyOf(endpoints);
         if (namespaces == null) {
@@ -92,6 +103,8 @@ public record ServerConfig(
         b.httpListen = httpListen;
         b.abortIncompleteUploadsAfterDays = abortIncompleteUploadsAfterDays;
         b.lifecycleIntervalSeconds = lifecycleIntervalSeconds;
+        b.inlineThresholdBytes = inlineThresholdBytes;
+        b.sse = sse;
         return b;
     }
 
@@ -119,6 +132,9 @@ public record ServerConfig(
         private ListenAddress httpListen;
         private int abortIncompleteUploadsAfterDays;
         private int lifecycleIntervalSeconds = 3600;
+
+        private int inlineThresholdBytes = DEFAULT_INLINE_THRESHOLD;
+        private SseConfig sse = SseConfig.defaults();
 
         private Builder() {
         }
@@ -244,11 +260,48 @@ public record ServerConfig(
             return this;
         }
 
+        /** Objects up to this many bytes are stored inline in their metadata record (0 turns it off). */
+        public Builder inlineThresholdBytes(int v) {
+            inlineThresholdBytes = v;
+            return this;
+        }
+
+        /** Server-side-encryption settings (see {@link SseConfig}). */
+        public Builder sse(SseConfig v) {
+            sse = v == null ? SseConfig.defaults() : v;
+            return this;
+        }
+
+        /** The SSE-S3 master key file; null generates one into the data directory. */
+        public Builder sseMasterKeyFile(Path v) {
+            sse = sse.withMasterKeyFile(v);
+            return this;
+        }
+
+        /** Accept SSE-C over plain HTTP from any address (test backends). */
+        public Builder allowSseCOverHttp(boolean v) {
+            sse = sse.withAllowCustomerKeysOverHttp(v);
+            return this;
+        }
+
+        /** Treat loopback connections as secure for SSE-C (default true; tests turn it off). */
+        public Builder trustLoopbackForSseC(boolean v) {
+            sse = sse.withTrustLoopback(v);
+            return this;
+        }
+
+        /** Create unknown SSE-KMS key ids on first use (default true), else 400 KMS.NotFoundException. */
+        public Builder sseKmsAutoCreate(boolean v) {
+            sse = sse.withKmsAutoCreate(v);
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(listen, dataDir, ephemeral, credentials, region, domains, endpoints, namespaces,
                     durability, maxHeaderBytes, maxInitialLineBytes, workerThreads, ioThreads, shutdownGraceMillis,
                     minPartSize, adminListen, accessLog, tlsCert, tlsKey, httpListen, abortIncompleteUploadsAfterDays,
-                    lifecycleIntervalSeconds);
+                    lifecycleIntervalSeconds,
+                    inlineThresholdBytes, sse);
         }
     }
 }

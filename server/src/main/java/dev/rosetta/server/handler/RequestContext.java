@@ -23,6 +23,7 @@ public final class RequestContext {
     private final Dialect dialect;
     private final Instant receivedAt;
     private final String endpointRegion;
+    private final ClientConnection connection;
 
     public RequestContext(String requestId, RequestHead head, Addressing addressing, Operation operation,
                           Authentication authentication, Dialect dialect, Instant receivedAt) {
@@ -32,6 +33,15 @@ public final class RequestContext {
     /** @param endpointRegion the region of the endpoint the request reached, or null for the server's */
     public RequestContext(String requestId, RequestHead head, Addressing addressing, Operation operation,
                           Authentication authentication, Dialect dialect, Instant receivedAt, String endpointRegion) {
+        this(requestId, head, addressing, operation, authentication, dialect, receivedAt, endpointRegion,
+                ClientConnection.UNKNOWN);
+    }
+
+    /** @param connection what is known of the connection (TLS, loopback peer) */
+    public RequestContext(String requestId, RequestHead head, Addressing addressing, Operation operation,
+                          Authentication authentication, Dialect dialect, Instant receivedAt, String endpointRegion,
+                          ClientConnection connection) {
+        this.connection = connection == null ? ClientConnection.UNKNOWN : connection;
         this.endpointRegion = endpointRegion;
         this.requestId = requestId;
         this.head = head;
@@ -83,6 +93,11 @@ public final class RequestContext {
     /** The region of the endpoint the request reached (a JD or WOS endpoint's own), or null for the server's. */
     public String endpointRegion() {
         return endpointRegion;
+    }
+
+    /** The connection the request came on. */
+    public ClientConnection connection() {
+        return connection;
     }
 
     /** The account that signed the request, or null for an anonymous request. */

@@ -15,6 +15,7 @@ import dev.rosetta.protocol.names.ObjectKeys;
 import dev.rosetta.protocol.routing.RouteInput;
 import dev.rosetta.protocol.routing.RoutingTable;
 import dev.rosetta.protocol.routing.Target;
+import dev.rosetta.server.handler.ClientConnection;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.HandlerRegistry;
 import dev.rosetta.server.handler.OperationHandler;
@@ -70,6 +71,16 @@ public final class RequestProcessor {
      * @throws S3Exception the answer, when the request is refused before its body is read
      */
     public PreparedRequest admit(String requestId, RequestHead head, Classified classified) {
+        return admit(requestId, head, classified, ClientConnection.UNKNOWN);
+    }
+
+    /**
+     * {@link #admit(String, RequestHead, Classified)} for a request on a known connection.
+     *
+     * @throws S3Exception the answer, when the request is refused before its body is read
+     */
+    public PreparedRequest admit(String requestId, RequestHead head, Classified classified,
+                                 ClientConnection connection) {
         Dialect dialect = classified.dialect();
         QueryString query;
         try {
@@ -96,7 +107,7 @@ public final class RequestProcessor {
             throw new S3Exception(S3ErrorCode.ACCESS_DENIED);
         }
         RequestContext ctx = new RequestContext(requestId, head, where, operation, auth, dialect, clock.instant(),
-                classified.endpoint().region());
+                classified.endpoint().region(), connection);
         return new PreparedRequest(ctx, handler);
     }
 
@@ -117,6 +128,7 @@ public final class RequestProcessor {
     /** Checks a document body against the signature and Content-MD5, then runs the document handler. */
     public S3Response execute(PreparedRequest request, byte[] body) {
         RequestContext ctx = request.context();
+        InitiateDigest.check(ctx, body); // WOS answers a wrong Content-MD5 on initiate with 403
         byte[] decoded = PayloadChecks.verify(ctx.head(), ctx.authentication().payload(), body);
         return ((DocumentHandler) request.handler()).handle(ctx, decoded);
     }

@@ -53,6 +53,7 @@ public final class IncompleteUploadReaper implements AutoCloseable {
     private final int serverWideDays;
     private final UploadScan scan;
     private final ReentrantLock passLock = new ReentrantLock();
+    private final List<Runnable> siblings = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private ScheduledExecutorService scheduler;
 
@@ -108,6 +109,26 @@ public final class IncompleteUploadReaper implements AutoCloseable {
                 log.warn("lifecycle pass failed: {}", t.toString(), t);
             }
         }
+        for (Runnable task : siblings) {
+            if (stopping) {
+                return;
+            }
+            try {
+                task.run();
+            } catch (Throwable t) {
+                if (!stopping) {
+                    log.warn("lifecycle task failed: {}", t.toString(), t);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code task} on the lifecycle thread after each scheduled pass (the object expirer); it must stop
+     * promptly once its owner closes it. Add tasks before {@link #start}.
+     */
+    public void addSiblingTask(Runnable task) {
+        siblings.add(java.util.Objects.requireNonNull(task, "task"));
     }
 
     /**

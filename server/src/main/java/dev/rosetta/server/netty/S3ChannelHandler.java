@@ -7,6 +7,7 @@ import dev.rosetta.server.body.ResponseBody;
 import dev.rosetta.server.body.SerialExecutor;
 import dev.rosetta.server.body.StreamingBody;
 import dev.rosetta.server.handler.BodyPolicy;
+import dev.rosetta.server.handler.ClientConnection;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.StreamingHandler;
 import dev.rosetta.server.http.ErrorResponses;
@@ -43,6 +44,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -170,7 +172,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         RequestProcessor.Classified classified = processor.classify(head);
         ex.dialect = classified.dialect();
         try {
-            ex.prepared = processor.admit(ex.requestId, head, classified);
+            ex.prepared = processor.admit(ex.requestId, head, classified, connection());
         } catch (S3Exception e) {
             refuse(ex, e);
             return;
@@ -195,6 +197,14 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         if (ex.expectContinue) {
             sendContinue();
         }
+    }
+
+    /** TLS or not, and whether the peer is on this machine (for the SSE-C transport rule). */
+    private ClientConnection connection() {
+        boolean tls = ctx.pipeline().get(SslHandler.class) != null;
+        boolean loopback = ctx.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                && a.getAddress().isLoopbackAddress();
+        return new ClientConnection(tls, loopback);
     }
 
     /** Answers a request before its body was read; keeps the connection only if little body could follow. */
@@ -515,7 +525,8 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * Zero-copy file regions for file pieces (sendfile), buffers for in-memory ones; behind TLS, where
-     * bytes must pass through the cipher, files are read in chunks instead.
+     * bytes must pass through the cipher, files are read in chunks instead. Encrypted blobs are always
+     * read in chunks and decrypted on the way ({@link DecryptingFileInput}).
      */
     private void writeSegments(ResponseBody body) {
         boolean tls = ctx.pipeline().get(SslHandler.class) != null;
@@ -532,6 +543,8 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                 ctx.write(new DefaultFileRegion(f.channel(), f.position(), f.count()));
             } else if (s instanceof ResponseBody.BytesSegment b) {
                 ctx.write(Unpooled.wrappedBuffer(b.bytes(), b.offset(), b.count()));
+            } else if (s instanceof ResponseBody.CipherFileSegment c) {
+                ctx.write(new DecryptingFileInput(c.channel(), c.position(), c.count(), c.cipher(), 64 * 1024));
             }
         }
     }

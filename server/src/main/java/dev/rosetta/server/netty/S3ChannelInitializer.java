@@ -58,10 +58,9 @@ public final class S3ChannelInitializer extends ChannelInitializer<Channel> {
             ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
         }
         ch.pipeline().addLast("http", new HttpServerCodec(maxInitialLineBytes, maxHeaderBytes, MAX_CHUNK_BYTES));
-        if (ssl != null) {
-            // file regions cannot pass through TLS: object bodies are read in chunks instead of sendfile
-            ch.pipeline().addLast("chunked", new ChunkedWriteHandler());
-        }
+        // file regions cannot pass through TLS, nor can encrypted blobs go out unread: those bodies are read
+        // in chunks (ChunkedInput); file regions and buffers pass through unchanged
+        ch.pipeline().addLast("chunked", new ChunkedWriteHandler());
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
                 .addLast("s3", new S3ChannelHandler(processor, encoder, ids, executor, inFlight, draining, observer));

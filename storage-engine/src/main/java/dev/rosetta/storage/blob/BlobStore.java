@@ -2,6 +2,7 @@ package dev.rosetta.storage.blob;
 
 import dev.rosetta.storage.Durability;
 import dev.rosetta.storage.StorageException;
+import dev.rosetta.storage.crypto.DataKey;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -99,12 +100,20 @@ public final class BlobStore {
 
     /** A new blob, written to {@code tmp/<id>} until committed. The caller must commit or close it. */
     public BlobWriter create() {
+        return create(null);
+    }
+
+    /**
+     * A new blob whose bytes are encrypted with {@code key} (a fresh data key: never one another blob
+     * was written with), or stored as given when {@code key} is null. The caller must commit or close it.
+     */
+    public BlobWriter create(DataKey key) {
         String id = newId();
         pending.add(id);
         try {
             FileChannel channel = FileChannel.open(tmpDir.resolve(id), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
-            return new BlobWriter(this, id, tmpDir.resolve(id), channel);
+            return new BlobWriter(this, id, tmpDir.resolve(id), channel, key);
         } catch (IOException e) {
             release(id);
             throw new StorageException("cannot create blob file in " + tmpDir + ": " + e.getMessage(), e);
@@ -149,12 +158,13 @@ public final class BlobStore {
     /**
      * A new pending blob with the same bytes as {@code source}: a hard link where the file system allows
      * (O(1), blobs are immutable), else a copy. For CopyObject and UploadPartCopy of whole blobs, so
-     * that each record keeps a blob of its own.
+     * that each record keeps a blob of its own. The copy has the source's bytes, so it keeps the source's
+     * envelope (a caller may re-wrap it with {@link BlobRef#withEnvelope}).
      */
     public BlobRef copy(BlobRef source) {
         String id = newId();
         pending.add(id);
-        BlobRef ref = new BlobRef(id, source.size());
+        BlobRef ref = new BlobRef(id, source.size(), source.envelope());
         Path target = path(ref);
         try {
             ensureShardDirectory(target.getParent());
@@ -196,7 +206,7 @@ public final class BlobStore {
                 pos += n;
             }
             w.advance(pos);
-            return w.commit();
+            return w.commit().withEnvelope(source.envelope());
         }
     }
 

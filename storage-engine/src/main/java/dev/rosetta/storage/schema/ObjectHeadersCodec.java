@@ -1,8 +1,6 @@
 package dev.rosetta.storage.schema;
 
 import dev.rosetta.protocol.model.AccessControl;
-import dev.rosetta.protocol.model.CannedAcl;
-import dev.rosetta.protocol.model.Grant;
 import dev.rosetta.protocol.model.ObjectHeaders;
 import dev.rosetta.protocol.model.ObjectLock;
 import dev.rosetta.protocol.model.ServerSideEncryption;
@@ -26,12 +24,15 @@ import java.util.Map;
  *  6 expires      7 websiteRedirectLocation
  *  8 metadata entry (repeated) { 1 name, 2 value }
  *  9 storageClass (enum name)
- * 10 acl { 1 canned (enum name), 2 grant (repeated) { 1 permission, 2 granteeType, 3 grantee } }
+ * 10 acl (see {@link AclCodec}) { 1 canned (enum name), 2 grant (repeated) { 1 permission, 2 granteeType,
+ *        3 grantee, 4 delivered }, 3 delivered }
  * 11 tag (repeated) { 1 key, 2 value }
  * 12 sse { 1 algorithm, 2 kmsKeyId, 3 kmsContext, 4 bucketKeyEnabled, 5 customerAlgorithm, 6 customerKeyMd5 }
  * 13 objectLock { 1 mode, 2 retainUntil, 3 legalHold }
  * 14 checksumAlgorithm
+ * 20 expiresDays (int32; OBS x-obs-expires)
  * </pre>
+ * Tags 15-19 are reserved for encryption fields; lock and expiry fields use 20 and above.
  */
 public final class ObjectHeadersCodec {
     private ObjectHeadersCodec() {
@@ -51,15 +52,10 @@ public final class ObjectHeadersCodec {
     private static final int SSE = 12;
     private static final int OBJECT_LOCK = 13;
     private static final int CHECKSUM_ALGORITHM = 14;
+    private static final int EXPIRES_DAYS = 20;
 
     private static final int PAIR_NAME = 1;
     private static final int PAIR_VALUE = 2;
-
-    private static final int ACL_CANNED = 1;
-    private static final int ACL_GRANT = 2;
-    private static final int GRANT_PERMISSION = 1;
-    private static final int GRANT_TYPE = 2;
-    private static final int GRANT_GRANTEE = 3;
 
     private static final int SSE_ALGORITHM = 1;
     private static final int SSE_KMS_KEY_ID = 2;
@@ -89,18 +85,7 @@ public final class ObjectHeadersCodec {
             w.endNested(m);
         }
         w.enumName(STORAGE_CLASS, h.storageClass());
-        if (!h.acl().isDefault()) {
-            int a = w.beginNested(ACL);
-            w.enumName(ACL_CANNED, h.acl().canned());
-            for (Grant g : h.acl().grants()) {
-                int gm = w.beginNested(ACL_GRANT);
-                w.enumName(GRANT_PERMISSION, g.permission());
-                w.enumName(GRANT_TYPE, g.granteeType());
-                w.string(GRANT_GRANTEE, g.grantee());
-                w.endNested(gm);
-            }
-            w.endNested(a);
-        }
+        AclCodec.write(w, ACL, h.acl());
         for (Tag t : h.tags()) {
             int m = w.beginNested(TAG);
             w.string(PAIR_NAME, t.key());
@@ -127,6 +112,9 @@ public final class ObjectHeadersCodec {
             w.endNested(l);
         }
         w.string(CHECKSUM_ALGORITHM, h.checksumAlgorithm());
+        if (h.expiresDays() != null) {
+            w.int32(EXPIRES_DAYS, h.expiresDays());
+        }
         w.endNested(mark);
     }
 
@@ -146,6 +134,7 @@ public final class ObjectHeadersCodec {
         ServerSideEncryption sse = null;
         ObjectLock lock = null;
         String checksumAlgorithm = null;
+        Integer expiresDays = null;
         while (r.next()) {
             switch (r.tag()) {
                 case CONTENT_TYPE -> contentType = r.string();
@@ -163,7 +152,7 @@ public final class ObjectHeadersCodec {
                     metadata.put(pair[0], pair[1]);
                 }
                 case STORAGE_CLASS -> storageClass = r.enumValue(StorageClass.class);
-                case ACL -> acl = readAcl(r.nested());
+                case ACL -> acl = AclCodec.read(r.nested());
                 case TAG -> {
                     if (tags == null) {
                         tags = new ArrayList<>();
@@ -174,11 +163,12 @@ public final class ObjectHeadersCodec {
                 case SSE -> sse = readSse(r.nested());
                 case OBJECT_LOCK -> lock = readLock(r.nested());
                 case CHECKSUM_ALGORITHM -> checksumAlgorithm = r.string();
+                case EXPIRES_DAYS -> expiresDays = r.int32();
                 default -> { }
             }
         }
         return new ObjectHeaders(contentType, cacheControl, contentDisposition, contentEncoding, contentLanguage,
-                expires, redirect, metadata, storageClass, acl, tags, sse, lock, checksumAlgorithm);
+                expires, redirect, metadata, storageClass, acl, tags, sse, lock, checksumAlgorithm, expiresDays);
     }
 
     private static String[] readPair(RecordReader r, String what) {
@@ -195,37 +185,6 @@ public final class ObjectHeadersCodec {
             throw new StorageException("corrupt record: incomplete " + what + " entry");
         }
         return new String[] {name, value};
-    }
-
-    private static AccessControl readAcl(RecordReader r) {
-        CannedAcl canned = null;
-        List<Grant> grants = new ArrayList<>();
-        while (r.next()) {
-            switch (r.tag()) {
-                case ACL_CANNED -> canned = r.enumValue(CannedAcl.class);
-                case ACL_GRANT -> grants.add(readGrant(r.nested()));
-                default -> { }
-            }
-        }
-        return new AccessControl(canned, grants);
-    }
-
-    private static Grant readGrant(RecordReader r) {
-        Grant.Permission permission = null;
-        Grant.GranteeType type = null;
-        String grantee = null;
-        while (r.next()) {
-            switch (r.tag()) {
-                case GRANT_PERMISSION -> permission = r.enumValue(Grant.Permission.class);
-                case GRANT_TYPE -> type = r.enumValue(Grant.GranteeType.class);
-                case GRANT_GRANTEE -> grantee = r.string();
-                default -> { }
-            }
-        }
-        if (permission == null || type == null || grantee == null) {
-            throw new StorageException("corrupt record: incomplete grant");
-        }
-        return new Grant(permission, type, grantee);
     }
 
     private static ServerSideEncryption readSse(RecordReader r) {

@@ -25,10 +25,12 @@ import java.util.Map;
  * 10 checksumType
  * body, exactly one of:
  *   11 inline bytes
- *   12 blob { 1 id, 2 size }
+ *   12 blob { 1 id, 2 size, 3 envelope (encrypted blobs) }
  *   13 manifest { 1 part (repeated, in order) { 1 partNumber (int32), 2 blob { 1 id, 2 size }, 3 etag,
  *                                               4 checksum (repeated) { 1 algorithm, 2 value } } }
  * 14 completedUploadId
+ * 15 inline envelope { see CommonCodecs: 1 scheme, 2 keyId, 3 context, 4 wrappedKey, 5 iv, 6 cipher }
+ *    (with 11: the inline bytes are ciphertext; a blob's envelope is tag 3 of its blob { })
  * </pre>
  *
  * Bucket and key repeat the record's key so that a value decodes on its own. New fields get new tags;
@@ -52,6 +54,7 @@ public final class ObjectRecordCodec implements ValueCodec<ObjectRecord> {
     static final int BODY_BLOB = 12;
     static final int BODY_MANIFEST = 13;
     static final int COMPLETED_UPLOAD_ID = 14;
+    static final int INLINE_ENVELOPE = 15;
 
     private static final int MANIFEST_PART = 1;
     private static final int PART_NUMBER = 1;
@@ -83,6 +86,7 @@ public final class ObjectRecordCodec implements ValueCodec<ObjectRecord> {
     private static void writeBody(RecordWriter w, ObjectBody body) {
         if (body instanceof ObjectBody.Inline inline) {
             w.bytes(BODY_INLINE, inline.bytes());
+            CommonCodecs.writeEnvelope(w, INLINE_ENVELOPE, inline.envelope());
         } else if (body instanceof ObjectBody.Blob blob) {
             CommonCodecs.writeBlob(w, BODY_BLOB, blob.ref());
         } else {
@@ -114,6 +118,7 @@ public final class ObjectRecordCodec implements ValueCodec<ObjectRecord> {
         String checksumType = null;
         ObjectBody body = null;
         String completedUploadId = null;
+        dev.rosetta.storage.crypto.Envelope inlineEnvelope = null;
         while (r.next()) {
             switch (r.tag()) {
                 case BUCKET -> bucket = r.string();
@@ -130,8 +135,12 @@ public final class ObjectRecordCodec implements ValueCodec<ObjectRecord> {
                 case BODY_BLOB -> body = new ObjectBody.Blob(CommonCodecs.readBlob(r.nested()));
                 case BODY_MANIFEST -> body = readManifest(r.nested());
                 case COMPLETED_UPLOAD_ID -> completedUploadId = r.string();
+                case INLINE_ENVELOPE -> inlineEnvelope = CommonCodecs.readEnvelope(r.nested());
                 default -> { }
             }
+        }
+        if (inlineEnvelope != null && body instanceof ObjectBody.Inline inline) {
+            body = new ObjectBody.Inline(inline.bytes(), inlineEnvelope);
         }
         String what = "object";
         try {

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Value codec of the {@code parts} family. Version 1 tags:
  * {@code 1 partNumber (int32), 2 etag, 3 lastModified, 4 checksum (repeated, in order) {1 algorithm,
- * 2 base64 value}, 5 blob {1 id, 2 size}}. The size is the blob's. New fields get new tags; never reuse
+ * 2 base64 value}, 5 blob {1 id, 2 size, 3 envelope (encrypted parts, see CommonCodecs)}}. The size is the blob's. New fields get new tags; never reuse
  * or renumber one.
  */
 public final class PartRecordCodec implements ValueCodec<PartRecord> {

@@ -5,6 +5,7 @@ import dev.rosetta.storage.MultipartUpload;
 import dev.rosetta.storage.ObjectRecord;
 import dev.rosetta.storage.PartRecord;
 import dev.rosetta.storage.kv.ColumnFamily;
+import dev.rosetta.storage.kv.ValueCodec;
 import java.util.List;
 
 /**
@@ -33,5 +34,13 @@ public final class Schema {
     public static final ColumnFamily<PartKey, PartRecord> PARTS =
             new ColumnFamily<>("parts", Keys.PART, PartRecordCodec.INSTANCE);
 
-    public static final List<ColumnFamily<?, ?>> ALL = List.of(BUCKETS, OBJECTS, UPLOADS, PARTS);
+    /**
+     * Objects due to be deleted ({@code x-obs-expires}): one empty value per object with an expiry, keyed by
+     * due time, written in the same batch as the object record (see {@code ObjectExpiryIndex}). Added after
+     * format 1 shipped: RocksDB creates the family when an older directory is opened.
+     */
+    public static final ColumnFamily<ExpiryKey, byte[]> EXPIRY =
+            new ColumnFamily<>("expiry", ExpiryKey.CODEC, ValueCodec.RAW);
+
+    public static final List<ColumnFamily<?, ?>> ALL = List.of(BUCKETS, OBJECTS, UPLOADS, PARTS, EXPIRY);
 }

@@ -1,5 +1,6 @@
 package dev.rosetta.server.handler.bucket;
 
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
@@ -17,12 +18,19 @@ public final class HeadBucketHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
-        BucketRecord bucket = access.requireOwned(ctx);
+        BucketRecord bucket = access.require(ctx, Permission.READ);
         // the bucket's own region: its location constraint, else the server's (no constraint is us-east-1's)
         String bucketRegion = bucket.locationConstraint() != null ? bucket.locationConstraint() : region;
-        return S3Response.ok()
+        S3Response response = S3Response.ok()
                 .header(ctx.dialect().header("bucket-region"), bucketRegion)
                 .header(ctx.dialect().header("access-point-alias"), "false");
+        CreateBucketSettings.addDefaultStorageClass(response, ctx.dialect(), bucket); // OBS, WOS
+        return response;
     }
 }

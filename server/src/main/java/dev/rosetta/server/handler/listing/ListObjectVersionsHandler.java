@@ -3,6 +3,7 @@ package dev.rosetta.server.handler.listing;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.xml.doc.ListVersionsResult;
 import dev.rosetta.protocol.xml.doc.ListedObject;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.ListingParams;
@@ -33,6 +34,11 @@ public final class ListObjectVersionsHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
         boolean urlEncoded = ListingParams.encodingTypeIsUrl(ctx.param("encoding-type"));
         int maxKeys = ListingParams.maxItems("max-keys", ctx.param("max-keys"), ListObjectsHandler.MAX_KEYS);
@@ -50,7 +56,7 @@ public final class ListObjectVersionsHandler implements DocumentHandler {
                         versionIdMarker);
             }
         }
-        access.requireOwned(ctx);
+        access.require(ctx, Permission.READ);
 
         ObjectListing listing = objects.list(ctx.bucket(),
                 new ObjectListRequest(prefix, delimiter, ListingParams.emptyToNull(keyMarker), maxKeys));

@@ -1,6 +1,7 @@
 package dev.rosetta.server.handler.listing;
 
 import dev.rosetta.protocol.xml.doc.ListBucketResult;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.ListingParams;
@@ -27,13 +28,18 @@ public final class ListObjectsHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
         boolean urlEncoded = ListingParams.encodingTypeIsUrl(ctx.param("encoding-type"));
         int maxKeys = ListingParams.maxItems("max-keys", ctx.param("max-keys"), MAX_KEYS);
         String prefix = ctx.param("prefix");
         String delimiter = ListingParams.emptyToNull(ctx.param("delimiter"));
         String marker = ctx.param("marker");
-        access.requireOwned(ctx);
+        access.require(ctx, Permission.READ);
 
         ObjectListing listing = objects.list(ctx.bucket(),
                 new ObjectListRequest(prefix, delimiter, ListingParams.emptyToNull(marker), maxKeys));

@@ -1,6 +1,7 @@
 package dev.rosetta.server.handler.listing;
 
 import dev.rosetta.protocol.xml.doc.ListBucketV2Result;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.ListingParams;
@@ -25,6 +26,11 @@ public final class ListObjectsV2Handler implements DocumentHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
         boolean urlEncoded = ListingParams.encodingTypeIsUrl(ctx.param("encoding-type"));
         int maxKeys = ListingParams.maxItems("max-keys", ctx.param("max-keys"), ListObjectsHandler.MAX_KEYS);
@@ -34,7 +40,7 @@ public final class ListObjectsV2Handler implements DocumentHandler {
         String startAfter = ListingParams.emptyToNull(ctx.param("start-after"));
         boolean fetchOwner = "true".equalsIgnoreCase(ctx.param("fetch-owner"));
         String after = token != null ? ContinuationTokens.decode(token) : startAfter;
-        access.requireOwned(ctx);
+        access.require(ctx, Permission.READ);
 
         ObjectListing listing = objects.list(ctx.bucket(), new ObjectListRequest(prefix, delimiter, after, maxKeys));
         String next = listing.truncated() ? ContinuationTokens.encode(listing.nextMarker()) : null;

@@ -1,5 +1,6 @@
 package dev.rosetta.server.handler.multipart;
 
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
@@ -17,8 +18,13 @@ public final class AbortMultipartUploadHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
-        access.requireOwned(ctx);
+        access.require(ctx, Permission.WRITE);
         uploads.abort(ctx.bucket(), ctx.key(), ctx.param("uploadId"));
         return S3Response.noContent();
     }

@@ -5,12 +5,13 @@ import dev.rosetta.protocol.http.PercentCodec;
 import dev.rosetta.protocol.xml.XmlRequestParser;
 import dev.rosetta.protocol.xml.doc.CompleteMultipartUploadRequest;
 import dev.rosetta.protocol.xml.doc.CompleteMultipartUploadResult;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.handler.BodyPolicy;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.handler.object.ObjectResponseHeaders;
-import dev.rosetta.server.handler.object.WriteGuards;
+import dev.rosetta.server.lock.NewObjectRules;
 import dev.rosetta.server.http.S3Response;
 import dev.rosetta.storage.CompleteResult;
 import dev.rosetta.storage.MultipartSessionStore;
@@ -49,16 +50,21 @@ public final class CompleteMultipartUploadHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
         Dialect dialect = ctx.dialect();
-        access.requireOwned(ctx);
+        var bucket = access.require(ctx, Permission.WRITE);
         List<CompleteMultipartUploadRequest.Part> parts = XmlRequestParser.parse(body, "CompleteMultipartUpload",
                 CompleteMultipartUploadRequest.class).parts();
         List<RequestedPart> requested = new ArrayList<>(parts.size());
         for (CompleteMultipartUploadRequest.Part p : parts) {
             requested.add(new RequestedPart(p.partNumber(), p.etag()));
         }
-        CompletionChecksums policy = new CompletionChecksums(minPartSize, WriteGuards.of(ctx.head(), ctx.key()),
+        CompletionChecksums policy = new CompletionChecksums(minPartSize, NewObjectRules.guard(ctx, bucket, clock),
                 parts, ctx.head(), dialect.header("checksum-type"), dialect.header("mp-object-size"));
         CompleteResult result = uploads.complete(ctx.bucket(), ctx.key(), ctx.param("uploadId"), requested, policy,
                 clock.instant());

@@ -1,15 +1,18 @@
 package dev.rosetta.server.handler.multipart;
 
 import dev.rosetta.protocol.dialect.Dialect;
-import dev.rosetta.protocol.headers.ObjectHeadersReader;
 import dev.rosetta.protocol.model.ObjectHeaders;
 import dev.rosetta.protocol.model.ServerSideEncryption;
 import dev.rosetta.protocol.xml.doc.InitiateMultipartUploadResult;
+import dev.rosetta.protocol.model.Grant.Permission;
+import dev.rosetta.server.crypto.SseService;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
+import dev.rosetta.server.handler.object.ObjectResponseHeaders;
 import dev.rosetta.server.http.S3Response;
 import dev.rosetta.server.lifecycle.AbortDates;
+import dev.rosetta.server.lock.NewObjectRules;
 import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.MultipartSessionStore;
 import dev.rosetta.storage.MultipartUpload;
@@ -22,23 +25,34 @@ import java.time.Clock;
 public final class InitiateMultipartUploadHandler implements DocumentHandler {
     private final BucketAccess access;
     private final MultipartSessionStore uploads;
+    private final SseService sse;
     private final Clock clock;
 
-    public InitiateMultipartUploadHandler(BucketAccess access, MultipartSessionStore uploads, Clock clock) {
+    public InitiateMultipartUploadHandler(BucketAccess access, MultipartSessionStore uploads, SseService sse,
+                                          Clock clock) {
         this.access = access;
         this.uploads = uploads;
+        this.sse = sse;
         this.clock = clock;
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
+        BucketRecord bucket = access.require(ctx, Permission.WRITE); // before anything is created (SSE-KMS keys)
         Dialect dialect = ctx.dialect();
-        ObjectHeaders headers = ObjectHeadersReader.read(ctx.head(), dialect);
+        ObjectHeaders headers = sse.forWrite(ctx).headers(); // SSE-KMS: the key exists (or is refused) from now on
+        headers = NewObjectRules.resolve(ctx, bucket, headers, clock.instant()); // default class, object lock
         String checksumTypeHeader = dialect.header("checksum-type");
         String checksumType = ChecksumTypes.forInitiate(headers.checksumAlgorithm(),
                 ctx.head().header(checksumTypeHeader), checksumTypeHeader);
-        BucketRecord bucket = access.requireOwned(ctx);
-        MultipartUpload upload = uploads.initiate(bucket.name(), ctx.key(), bucket.owner(), ctx.requirePrincipal(),
+        access.accounts().checkGrantees(headers.acl());
+        MultipartUpload upload = uploads.initiate(bucket.name(), ctx.key(), access.writer(ctx, bucket),
+                access.writer(ctx, bucket),
                 dialect.name(), headers, checksumType, clock.instant());
         S3Response response = S3Response.xml(dialect,
                 new InitiateMultipartUploadResult(upload.bucket(), upload.key(), upload.uploadId()));
@@ -51,17 +65,6 @@ public final class InitiateMultipartUploadHandler implements DocumentHandler {
 
     /** S3 echoes the encryption it will apply; never the customer key itself. */
     static void echoEncryption(S3Response response, Dialect dialect, ServerSideEncryption sse) {
-        if (sse == null) {
-            return;
-        }
-        response.header(dialect.header("server-side-encryption"), sse.algorithm());
-        response.header(dialect.header("server-side-encryption-aws-kms-key-id"), sse.kmsKeyId());
-        response.header(dialect.header("server-side-encryption-context"), sse.kmsContext());
-        if (sse.bucketKeyEnabled() != null) {
-            response.header(dialect.header("server-side-encryption-bucket-key-enabled"),
-                    sse.bucketKeyEnabled().toString());
-        }
-        response.header(dialect.header("server-side-encryption-customer-algorithm"), sse.customerAlgorithm());
-        response.header(dialect.header("server-side-encryption-customer-key-MD5"), sse.customerKeyMd5());
+        ObjectResponseHeaders.encryption(response, dialect, sse);
     }
 }

@@ -2,6 +2,7 @@ package dev.rosetta.server.handler.multipart;
 
 import dev.rosetta.protocol.model.StorageClass;
 import dev.rosetta.protocol.xml.doc.ListMultipartUploadsResult;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.ListingParams;
 import dev.rosetta.server.handler.DocumentHandler;
@@ -29,6 +30,11 @@ public final class ListMultipartUploadsHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
         boolean urlEncoded = ListingParams.encodingTypeIsUrl(ctx.param("encoding-type"));
         int maxUploads = ListingParams.maxItems("max-uploads", ctx.param("max-uploads"), MAX_UPLOADS);
@@ -36,7 +42,7 @@ public final class ListMultipartUploadsHandler implements DocumentHandler {
         String delimiter = ListingParams.emptyToNull(ctx.param("delimiter"));
         String keyMarker = ListingParams.emptyToNull(ctx.param("key-marker"));
         String uploadIdMarker = keyMarker == null ? null : ListingParams.emptyToNull(ctx.param("upload-id-marker"));
-        access.requireOwned(ctx);
+        access.require(ctx, Permission.READ);
 
         UploadListing listing = uploads.list(ctx.bucket(),
                 new UploadListRequest(prefix == null ? "" : prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));

@@ -4,6 +4,7 @@ import dev.rosetta.protocol.checksum.ChecksumAlgorithm;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.model.StorageClass;
 import dev.rosetta.protocol.xml.doc.ListPartsResult;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.ListingParams;
@@ -32,11 +33,16 @@ public final class ListPartsHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
         boolean urlEncoded = ListingParams.encodingTypeIsUrl(ctx.param("encoding-type"));
         int maxParts = ListingParams.maxItems("max-parts", ctx.param("max-parts"), MAX_PARTS);
         int marker = marker(ctx.param("part-number-marker"));
-        access.requireOwned(ctx);
+        access.require(ctx, Permission.WRITE);
         PartListing listing = uploads.listParts(ctx.bucket(), ctx.key(), ctx.param("uploadId"), marker, maxParts);
         MultipartUpload u = listing.upload();
         List<ListPartsResult.Part> parts = new ArrayList<>(listing.parts().size());

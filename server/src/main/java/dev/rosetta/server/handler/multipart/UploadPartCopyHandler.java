@@ -3,7 +3,9 @@ package dev.rosetta.server.handler.multipart;
 import dev.rosetta.protocol.checksum.ChecksumAlgorithm;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.protocol.xml.doc.CopyResult;
+import dev.rosetta.server.crypto.SseService;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
@@ -11,6 +13,7 @@ import dev.rosetta.server.handler.object.BodyCopier;
 import dev.rosetta.server.handler.object.CopySource;
 import dev.rosetta.server.handler.object.ObjectResponseHeaders;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.MultipartSessionStore;
 import dev.rosetta.storage.MultipartUpload;
 import dev.rosetta.storage.ObjectRecord;
@@ -20,6 +23,8 @@ import dev.rosetta.storage.StorageException;
 import dev.rosetta.storage.blob.BlobRef;
 import dev.rosetta.storage.blob.BlobStore;
 import dev.rosetta.storage.blob.BlobWriter;
+import dev.rosetta.storage.crypto.EnvelopeOpener;
+import dev.rosetta.storage.crypto.KeyEncryptionKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -44,16 +49,23 @@ public final class UploadPartCopyHandler implements DocumentHandler {
     private final ObjectStore objects;
     private final BlobStore blobs;
     private final BodyCopier copier;
+    private final SseService sse;
     private final Clock clock;
 
     public UploadPartCopyHandler(BucketAccess access, MultipartSessionStore uploads, ObjectStore objects,
-                                 BlobStore blobs, Clock clock) {
+                                 BlobStore blobs, SseService sse, Clock clock) {
         this.access = access;
         this.uploads = uploads;
         this.objects = objects;
         this.blobs = blobs;
         this.copier = new BodyCopier(blobs);
+        this.sse = sse;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean allowsAnonymous() {
+        return true;
     }
 
     @Override
@@ -61,12 +73,14 @@ public final class UploadPartCopyHandler implements DocumentHandler {
         int partNumber = PartNumbers.parse(ctx.param("partNumber"));
         String uploadId = ctx.param("uploadId");
         CopySource source = CopySource.parse(ctx);
-        access.requireOwned(ctx);
+        access.require(ctx, Permission.WRITE);
         MultipartUpload upload = uploads.require(ctx.bucket(), ctx.key(), uploadId);
-        source.requireReadable(access, ctx);
+        BucketRecord sourceBucket = source.bucket(access);
+        KeyEncryptionKey partKey = sse.forPart(ctx, upload);
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.fromName(upload.headers().checksumAlgorithm());
         for (int attempt = 1; ; attempt++) {
-            ObjectRecord o = objects.require(source.bucket(), source.key());
+            ObjectRecord o = source.read(access, ctx, sourceBucket, objects);
+            EnvelopeOpener sourceKeys = sse.forRead(ctx, o, true);
             CopySource.checkConditions(ctx, o);
             long[] range = range(ctx, o.size());
             if (range[1] - range[0] + 1 > CopySource.MAX_COPY_BYTES) {
@@ -74,7 +88,7 @@ public final class UploadPartCopyHandler implements DocumentHandler {
             }
             PartRecord part;
             try {
-                part = copy(o, range[0], range[1], partNumber, algorithm);
+                part = copy(o, range[0], range[1], partNumber, algorithm, sourceKeys, partKey);
             } catch (NoSuchFileException replacedMeanwhile) {
                 if (attempt == ATTEMPTS) {
                     throw new UncheckedIOException(replacedMeanwhile);
@@ -91,10 +105,10 @@ public final class UploadPartCopyHandler implements DocumentHandler {
         }
     }
 
-    private PartRecord copy(ObjectRecord o, long first, long last, int partNumber, ChecksumAlgorithm algorithm)
-            throws IOException {
-        try (BlobWriter writer = blobs.create()) {
-            BodyCopier.Digests d = copier.read(o.body(), first, last, true, algorithm, writer);
+    private PartRecord copy(ObjectRecord o, long first, long last, int partNumber, ChecksumAlgorithm algorithm,
+                            EnvelopeOpener sourceKeys, KeyEncryptionKey partKey) throws IOException {
+        try (BlobWriter writer = blobs.create(partKey == null ? null : partKey.newDataKey())) {
+            BodyCopier.Digests d = copier.read(o.body(), first, last, true, algorithm, writer, sourceKeys);
             BlobRef ref = writer.commit();
             return new PartRecord(partNumber, d.size(), HexFormat.of().formatHex(d.md5()), clock.instant(),
                     algorithm == null ? Map.of() : Map.of(algorithm.name(), d.checksum()), ref);

@@ -3,8 +3,10 @@ package dev.rosetta.server.handler.multipart;
 import dev.rosetta.protocol.checksum.ChecksumAlgorithm;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.body.BodySink;
 import dev.rosetta.server.body.ReceivedBody;
+import dev.rosetta.server.crypto.SseService;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.handler.StreamingHandler;
@@ -16,6 +18,7 @@ import dev.rosetta.storage.PartRecord;
 import dev.rosetta.storage.blob.BlobRef;
 import dev.rosetta.storage.blob.BlobStore;
 import dev.rosetta.storage.blob.BlobWriter;
+import dev.rosetta.storage.crypto.KeyEncryptionKey;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
@@ -34,12 +37,15 @@ public final class UploadPartHandler implements StreamingHandler {
     private final BucketAccess access;
     private final MultipartSessionStore uploads;
     private final BlobStore blobs;
+    private final SseService sse;
     private final Clock clock;
 
-    public UploadPartHandler(BucketAccess access, MultipartSessionStore uploads, BlobStore blobs, Clock clock) {
+    public UploadPartHandler(BucketAccess access, MultipartSessionStore uploads, BlobStore blobs, SseService sse,
+                             Clock clock) {
         this.access = access;
         this.uploads = uploads;
         this.blobs = blobs;
+        this.sse = sse;
         this.clock = clock;
     }
 
@@ -49,13 +55,19 @@ public final class UploadPartHandler implements StreamingHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public BodySink open(RequestContext ctx) {
         int partNumber = PartNumbers.parse(ctx.param("partNumber"));
         String uploadId = ctx.param("uploadId");
-        access.requireOwned(ctx);
+        access.require(ctx, Permission.WRITE);
         MultipartUpload upload = uploads.require(ctx.bucket(), ctx.key(), uploadId);
         ChecksumAlgorithm uploadAlgorithm = ChecksumAlgorithm.fromName(upload.headers().checksumAlgorithm());
-        BlobWriter blob = blobs.create();
+        KeyEncryptionKey partKey = sse.forPart(ctx, upload); // SSE-C: the upload's key, checked before any byte
+        BlobWriter blob = blobs.create(partKey == null ? null : partKey.newDataKey());
         return new BodySink() {
             @Override
             public ChecksumAlgorithm wantedChecksum() {

@@ -4,30 +4,30 @@ import dev.rosetta.protocol.checksum.ChecksumAlgorithm;
 import dev.rosetta.protocol.dialect.Dialect;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
-import dev.rosetta.protocol.headers.ObjectHeadersReader;
 import dev.rosetta.protocol.http.RequestHead;
 import dev.rosetta.protocol.model.ObjectHeaders;
 import dev.rosetta.protocol.model.StorageClass;
 import dev.rosetta.protocol.model.Tag;
 import dev.rosetta.protocol.xml.doc.CopyResult;
+import dev.rosetta.protocol.model.Grant.Permission;
+import dev.rosetta.server.crypto.CopyBodies;
+import dev.rosetta.server.crypto.SseService;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.server.lock.NewObjectRules;
 import dev.rosetta.storage.BucketRecord;
-import dev.rosetta.storage.ManifestPart;
 import dev.rosetta.storage.ObjectBody;
 import dev.rosetta.storage.ObjectRecord;
 import dev.rosetta.storage.ObjectStore;
-import dev.rosetta.storage.StorageException;
 import dev.rosetta.storage.WriteGuard;
-import dev.rosetta.storage.blob.BlobRef;
 import dev.rosetta.storage.blob.BlobStore;
+import dev.rosetta.storage.crypto.EnvelopeOpener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,10 +36,14 @@ import java.util.Map;
  * {@code PUT /bucket/key} with {@code x-amz-copy-source}. The metadata directive COPY (default) keeps
  * the source's content headers and user metadata, REPLACE takes the request's; the tagging directive
  * likewise for tags; storage class, ACL, encryption, redirect and lock always come from the request,
- * as in S3. The bytes are never read: a copy onto itself reuses the source's blobs (a metadata-only
- * rewrite), any other copy gets its own hard-linked blobs ({@link BlobStore#copy}); inline bodies are
+ * as in S3. The bytes are not read (unless the encryption changes between plain and encrypted): a copy onto
+ * itself reuses the source's blobs (a metadata-only rewrite), any other copy gets its own hard-linked blobs
+ * ({@link BlobStore#copy}); inline bodies are
  * copied as they are. The ETag and checksums stay the source's, unless the request names another
- * checksum algorithm, which is then computed over the bytes (FULL_OBJECT).
+ * checksum algorithm, which is then computed over the bytes (FULL_OBJECT). Encryption: an SSE-C source needs
+ * its key in the copy-source headers; the destination is encrypted as the request asks, by re-wrapping the
+ * source's data keys or, between plain and encrypted, by streaming the bytes through the ciphers
+ * ({@link CopyBodies}).
  */
 public final class CopyObjectHandler implements DocumentHandler {
     private static final int ATTEMPTS = 3;
@@ -49,15 +53,17 @@ public final class CopyObjectHandler implements DocumentHandler {
 
     private final BucketAccess access;
     private final ObjectStore objects;
-    private final BlobStore blobs;
     private final BodyCopier copier;
+    private final CopyBodies bodies;
+    private final SseService sse;
     private final Clock clock;
 
-    public CopyObjectHandler(BucketAccess access, ObjectStore objects, BlobStore blobs, Clock clock) {
+    public CopyObjectHandler(BucketAccess access, ObjectStore objects, BlobStore blobs, SseService sse, Clock clock) {
         this.access = access;
         this.objects = objects;
-        this.blobs = blobs;
         this.copier = new BodyCopier(blobs);
+        this.bodies = new CopyBodies(blobs);
+        this.sse = sse;
         this.clock = clock;
     }
 
@@ -71,19 +77,27 @@ public final class CopyObjectHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
         Dialect dialect = ctx.dialect();
         RequestHead h = ctx.head();
         CopySource source = CopySource.parse(ctx);
+        BucketRecord bucket = access.require(ctx, Permission.WRITE); // before anything is created (SSE-KMS keys)
+        BucketRecord sourceBucket = source.bucket(access);
         boolean replaceMetadata = directive(h, dialect.header("metadata-directive"), "Unknown metadata directive.");
         boolean replaceTags = directive(h, dialect.header("tagging-directive"), "Unknown tagging directive.");
-        ObjectHeaders requested = ObjectHeadersReader.read(h, dialect);
-        WriteGuard destinationGuard = WriteGuards.of(h, ctx.key());
-        BucketRecord bucket = access.requireOwned(ctx);
-        source.requireReadable(access, ctx);
+        SseService.WriteEncryption encryption = sse.forWrite(ctx); // the destination's headers and key
+        ObjectHeaders requested = encryption.headers();
+        WriteGuard destinationGuard = NewObjectRules.guard(ctx, bucket, clock); // conditions, forbid-overwrite, lock
+        access.accounts().checkGrantees(requested.acl());
         boolean self = source.isTarget(ctx);
         for (int attempt = 1; ; attempt++) {
-            ObjectRecord src = objects.require(source.bucket(), source.key());
+            ObjectRecord src = source.read(access, ctx, sourceBucket, objects);
+            EnvelopeOpener sourceKeys = sse.forRead(ctx, src, true);
             CopySource.checkConditions(ctx, src);
             if (src.size() > CopySource.MAX_COPY_BYTES) {
                 throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "The specified copy source is larger than the"
@@ -93,19 +107,21 @@ public final class CopyObjectHandler implements DocumentHandler {
             if (self && !replaceMetadata && !changesAttributes(requested, src, wanted)) {
                 throw new S3Exception(S3ErrorCode.INVALID_REQUEST, SELF_COPY_MESSAGE);
             }
-            ObjectHeaders headers = destinationHeaders(src.headers(), requested, replaceMetadata, replaceTags);
+            ObjectHeaders headers = NewObjectRules.resolve(ctx, bucket,
+                    destinationHeaders(src.headers(), requested, replaceMetadata, replaceTags), clock.instant());
             ObjectRecord record;
             try {
                 Map<String, String> checksums = src.checksums();
                 String checksumType = src.checksumType();
                 if (wanted != null && !checksums.containsKey(wanted.name())) {
-                    BodyCopier.Digests d = copier.read(src.body(), 0, src.size() - 1, false, wanted, null);
+                    BodyCopier.Digests d = copier.read(src.body(), 0, src.size() - 1, false, wanted, null,
+                            sourceKeys);
                     checksums = Map.of(wanted.name(), d.checksum());
                     checksumType = "FULL_OBJECT";
                 }
-                ObjectBody copied = self ? src.body() : copyBody(src.body());
+                ObjectBody copied = bodies.copy(src.body(), self, sourceKeys, encryption.key());
                 record = new ObjectRecord(bucket.name(), ctx.key(), src.size(), src.etag(), clock.instant(),
-                        bucket.owner(), dialect.name(), headers, checksums, checksumType, copied, null);
+                        access.writer(ctx, bucket), dialect.name(), headers, checksums, checksumType, copied, null);
             } catch (NoSuchFileException replacedMeanwhile) {
                 if (attempt == ATTEMPTS) {
                     throw new UncheckedIOException(replacedMeanwhile);
@@ -169,49 +185,6 @@ public final class CopyObjectHandler implements DocumentHandler {
         return new ObjectHeaders(content.contentType(), content.cacheControl(), content.contentDisposition(),
                 content.contentEncoding(), content.contentLanguage(), content.expires(),
                 req.websiteRedirectLocation(), content.userMetadata(), req.storageClass(), req.acl(), tags,
-                req.sse(), req.objectLock(), checksumAlgorithm);
-    }
-
-    /**
-     * The same bytes in blobs of their own (hard links). If one link fails, the links made so far are
-     * deleted.
-     *
-     * @throws NoSuchFileException when a source blob is gone (the source was replaced meanwhile)
-     */
-    private ObjectBody copyBody(ObjectBody body) throws NoSuchFileException {
-        if (body instanceof ObjectBody.Inline) {
-            return body;
-        }
-        List<BlobRef> made = new ArrayList<>();
-        try {
-            if (body instanceof ObjectBody.Blob b) {
-                BlobRef ref = link(b.ref());
-                made.add(ref);
-                return new ObjectBody.Blob(ref);
-            }
-            List<ManifestPart> parts = new ArrayList<>();
-            for (ManifestPart p : ((ObjectBody.Manifest) body).parts()) {
-                BlobRef ref = link(p.blob());
-                made.add(ref);
-                parts.add(new ManifestPart(p.partNumber(), ref, p.size(), p.etag(), p.checksums()));
-            }
-            return new ObjectBody.Manifest(parts);
-        } catch (NoSuchFileException | RuntimeException e) {
-            for (BlobRef r : made) {
-                blobs.delete(r);
-            }
-            throw e;
-        }
-    }
-
-    private BlobRef link(BlobRef source) throws NoSuchFileException {
-        try {
-            return blobs.copy(source);
-        } catch (StorageException e) {
-            if (e.getCause() instanceof NoSuchFileException gone) {
-                throw gone;
-            }
-            throw e;
-        }
+                req.sse(), req.objectLock(), checksumAlgorithm, req.expiresDays());
     }
 }

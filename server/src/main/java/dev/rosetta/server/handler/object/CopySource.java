@@ -1,16 +1,18 @@
 package dev.rosetta.server.handler.object;
 
+import dev.rosetta.protocol.dialect.Service;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.http.PercentCodec;
 import dev.rosetta.protocol.http.Preconditions;
 import dev.rosetta.protocol.http.RequestHead;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.protocol.names.ObjectKeys;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.RequestContext;
-import dev.rosetta.server.http.Addressing;
 import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.ObjectRecord;
+import dev.rosetta.storage.ObjectStore;
 
 /**
  * The object a CopyObject or UploadPartCopy reads, from {@code x-amz-copy-source}: {@code bucket/key}
@@ -59,7 +61,13 @@ public record CopySource(String bucket, String key) {
         }
         String key = decoded.substring(slash + 1);
         ObjectKeys.validate(key);
-        return new CopySource(decoded.substring(0, slash), key);
+        String bucket = decoded.substring(0, slash);
+        if (Service.of(ctx.dialect()) == Service.COS && bucket.indexOf('.') > 0) {
+            // COS's documented form <BucketName-APPID>.cos.<Region>.myqcloud.com/<key> (what its SDK sends); COS
+            // bucket names have no dots
+            bucket = bucket.substring(0, bucket.indexOf('.'));
+        }
+        return new CopySource(bucket, key);
     }
 
     private static S3Exception invalid(String header, String value) {
@@ -72,14 +80,17 @@ public record CopySource(String bucket, String key) {
         return bucket.equals(ctx.bucket()) && key.equals(ctx.key());
     }
 
+    /** The source bucket (NoSuchBucket when missing); whether it may be read is the source object's ACL's say. */
+    public BucketRecord bucket(BucketAccess access) {
+        return access.bucket(bucket);
+    }
+
     /**
-     * Checks that the request's principal may read the source bucket, with the same rules as the
-     * addressed bucket (until ACLs are enforced: its owner only).
+     * The source object, if the request's principal may read it (object READ, as for a GET); AccessDenied
+     * otherwise, NoSuchKey when it is missing and the principal may list the source bucket.
      */
-    public BucketRecord requireReadable(BucketAccess access, RequestContext ctx) {
-        RequestContext source = new RequestContext(ctx.requestId(), ctx.head(), new Addressing(bucket, key, false),
-                ctx.operation(), ctx.authentication(), ctx.dialect(), ctx.receivedAt());
-        return access.requireOwned(source);
+    public ObjectRecord read(BucketAccess access, RequestContext ctx, BucketRecord sourceBucket, ObjectStore objects) {
+        return access.requireObject(ctx, sourceBucket, objects.find(bucket, key).orElse(null), key, Permission.READ);
     }
 
     /** The {@code x-amz-copy-source-if-*} conditions against the source object (each failure is 412). */

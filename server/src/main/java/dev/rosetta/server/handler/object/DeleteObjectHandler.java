@@ -3,12 +3,15 @@ package dev.rosetta.server.handler.object;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.http.Preconditions;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.server.lock.ObjectLockRules;
 import dev.rosetta.storage.ObjectStore;
 import dev.rosetta.storage.WriteGuard;
+import java.time.Clock;
 
 /**
  * {@code DELETE /bucket/key}: 204 whether or not the key existed (S3 answers the same), the record
@@ -18,10 +21,22 @@ import dev.rosetta.storage.WriteGuard;
 public final class DeleteObjectHandler implements DocumentHandler {
     private final BucketAccess access;
     private final ObjectStore objects;
+    private final Clock clock;
 
     public DeleteObjectHandler(BucketAccess access, ObjectStore objects) {
+        this(access, objects, Clock.systemUTC());
+    }
+
+    /** @param clock what object-lock retain-until dates are compared with */
+    public DeleteObjectHandler(BucketAccess access, ObjectStore objects, Clock clock) {
         this.access = access;
         this.objects = objects;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean allowsAnonymous() {
+        return true;
     }
 
     @Override
@@ -36,8 +51,13 @@ public final class DeleteObjectHandler implements DocumentHandler {
                 throw Preconditions.failed("If-Match");
             }
         };
-        access.requireOwned(ctx);
-        objects.delete(ctx.bucket(), ctx.key(), guard);
+        var bucket = access.require(ctx, Permission.WRITE);
+        WriteGuard lock = ObjectLockRules.protection(ctx, bucket, clock); // 403 under retention or legal hold
+        WriteGuard conditional = guard;
+        objects.delete(ctx.bucket(), ctx.key(), existing -> {
+            conditional.check(existing);
+            lock.check(existing);
+        });
         return S3Response.noContent();
     }
 

@@ -7,6 +7,7 @@ import dev.rosetta.protocol.names.ObjectKeys;
 import dev.rosetta.protocol.xml.XmlRequestParser;
 import dev.rosetta.protocol.xml.doc.DeleteRequest;
 import dev.rosetta.protocol.xml.doc.DeleteResult;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.body.ChecksumRequest;
 import dev.rosetta.server.handler.BodyPolicy;
 import dev.rosetta.server.handler.BucketAccess;
@@ -14,8 +15,10 @@ import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.ListingParams;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.server.lock.ObjectLockRules;
 import dev.rosetta.storage.ObjectStore;
 import dev.rosetta.storage.WriteGuard;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,9 +38,17 @@ public final class DeleteObjectsHandler implements DocumentHandler {
     private final BucketAccess access;
     private final ObjectStore objects;
 
+    private final Clock clock;
+
     public DeleteObjectsHandler(BucketAccess access, ObjectStore objects) {
+        this(access, objects, Clock.systemUTC());
+    }
+
+    /** @param clock what object-lock retain-until dates are compared with */
+    public DeleteObjectsHandler(BucketAccess access, ObjectStore objects, Clock clock) {
         this.access = access;
         this.objects = objects;
+        this.clock = clock;
     }
 
     @Override
@@ -46,10 +57,16 @@ public final class DeleteObjectsHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
         boolean urlEncoded = ListingParams.encodingTypeIsUrl(ctx.param("encoding-type"));
         requireIntegrityHeader(ctx.head());
-        access.requireOwned(ctx);
+        var bucket = access.require(ctx, Permission.WRITE);
+        WriteGuard lock = ObjectLockRules.protection(ctx, bucket, clock); // a locked key gets an AccessDenied entry
         DeleteRequest request = XmlRequestParser.parse(body, "Delete", DeleteRequest.class);
         boolean quiet = request.quiet();
         List<DeleteRequest.Target> targets = request.objects();
@@ -58,7 +75,7 @@ public final class DeleteObjectsHandler implements DocumentHandler {
             try {
                 ObjectKeys.validate(t.key());
                 DeleteObjectHandler.requireNullVersion(t.versionId());
-                objects.delete(ctx.bucket(), t.key(), WriteGuard.NONE);
+                objects.delete(ctx.bucket(), t.key(), lock);
                 if (!quiet) {
                     entries.add(new DeleteResult.Deleted(t.key(), t.versionId()));
                 }

@@ -5,15 +5,19 @@ import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.http.ByteRange;
 import dev.rosetta.protocol.http.Preconditions;
 import dev.rosetta.protocol.http.RequestHead;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.protocol.xml.S3Time;
+import dev.rosetta.server.crypto.SseService;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
 import dev.rosetta.storage.BodyRanges;
+import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.ObjectRecord;
 import dev.rosetta.storage.ObjectStore;
 import dev.rosetta.storage.PartRange;
+import dev.rosetta.storage.crypto.EnvelopeOpener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -37,23 +41,31 @@ public final class GetObjectHandler implements DocumentHandler {
     private final BucketAccess access;
     private final ObjectStore objects;
     private final ObjectBodyReader bodies;
+    private final SseService sse;
     private final boolean head;
 
-    public GetObjectHandler(BucketAccess access, ObjectStore objects, ObjectBodyReader bodies, boolean head) {
+    public GetObjectHandler(BucketAccess access, ObjectStore objects, ObjectBodyReader bodies, SseService sse,
+                            boolean head) {
         this.access = access;
         this.objects = objects;
         this.bodies = bodies;
+        this.sse = sse;
         this.head = head;
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
-        access.requireOwned(ctx);
+        BucketRecord bucket = access.bucket(ctx);
         try {
-            return serve(ctx);
+            return serve(ctx, bucket);
         } catch (NoSuchFileException overwrittenMeanwhile) {
             try {
-                return serve(ctx); // the record changed between reading it and opening its blobs
+                return serve(ctx, bucket); // the record changed between reading it and opening its blobs
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -62,9 +74,11 @@ public final class GetObjectHandler implements DocumentHandler {
         }
     }
 
-    private S3Response serve(RequestContext ctx) throws IOException {
+    private S3Response serve(RequestContext ctx, BucketRecord bucket) throws IOException {
         RequestHead h = ctx.head();
-        ObjectRecord o = objects.require(ctx.bucket(), ctx.key());
+        ObjectRecord o = access.requireObject(ctx, bucket, objects.find(ctx.bucket(), ctx.key()).orElse(null),
+                ctx.key(), Permission.READ);
+        EnvelopeOpener keys = sse.forRead(ctx, o, false); // SSE-C: the object's key, before anything is told
         Preconditions.Outcome outcome = Preconditions.evaluateRead(h.header("if-match"), h.header("if-none-match"),
                 h.header("if-modified-since"), h.header("if-unmodified-since"), o.etag(), o.lastModified());
         if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
@@ -117,7 +131,7 @@ public final class GetObjectHandler implements DocumentHandler {
         long length = Math.max(0, last - first + 1);
         r.header("Content-Length", Long.toString(length));
         if (!head) {
-            r.streamBody(bodies.open(o.body(), first, last));
+            r.streamBody(bodies.open(o.body(), first, last, keys));
         }
         return r;
     }

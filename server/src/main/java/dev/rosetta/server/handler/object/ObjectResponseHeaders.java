@@ -2,11 +2,14 @@ package dev.rosetta.server.handler.object;
 
 import dev.rosetta.protocol.dialect.Dialect;
 import dev.rosetta.protocol.dialect.HeaderFamily;
+import dev.rosetta.protocol.dialect.SseHeaderNames;
+import dev.rosetta.protocol.headers.UserMetadataHeaders;
 import dev.rosetta.protocol.model.ObjectHeaders;
 import dev.rosetta.protocol.model.ServerSideEncryption;
 import dev.rosetta.protocol.model.StorageClass;
 import dev.rosetta.protocol.xml.S3Time;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.server.lock.ObjectLockRules;
 import dev.rosetta.storage.ObjectRecord;
 import java.util.Map;
 
@@ -32,13 +35,14 @@ public final class ObjectResponseHeaders {
         r.header("Expires", h.expires());
         String metaPrefix = dialect.metadataPrefix();
         for (Map.Entry<String, String> m : h.userMetadata().entrySet()) {
-            r.header(metaPrefix + m.getKey(), m.getValue());
+            r.header(metaPrefix + m.getKey(), UserMetadataHeaders.responseValue(m.getValue())); // non-ASCII: RFC 2047
         }
         StorageClass sc = h.storageClass() == null ? StorageClass.STANDARD : h.storageClass();
         if (sc != StorageClass.STANDARD || dialect.family() != HeaderFamily.AMZ) {
             r.header(dialect.header("storage-class"), dialect.storageClassName(sc));
         }
         r.header(dialect.header("website-redirect-location"), h.websiteRedirectLocation());
+        ObjectLockRules.addHeaders(r, dialect, h.objectLock());
         if (!h.tags().isEmpty()) {
             r.header(dialect.header("tagging-count"), Integer.toString(h.tags().size()));
         }
@@ -51,20 +55,31 @@ public final class ObjectResponseHeaders {
         }
     }
 
-    /** S3 echoes the encryption applied; never the customer key itself. */
+    /**
+     * S3 echoes the encryption applied, never the customer key itself; each family in its own header names and
+     * words ({@code aws:kms} is {@code kms} for OBS, {@code cos/kms} for COS; see {@link SseHeaderNames}).
+     */
     public static void encryption(S3Response response, Dialect dialect, ServerSideEncryption sse) {
         if (sse == null) {
             return;
         }
-        response.header(dialect.header("server-side-encryption"), sse.algorithm());
-        response.header(dialect.header("server-side-encryption-aws-kms-key-id"), sse.kmsKeyId());
-        response.header(dialect.header("server-side-encryption-context"), sse.kmsContext());
-        if (sse.bucketKeyEnabled() != null) {
-            response.header(dialect.header("server-side-encryption-bucket-key-enabled"),
-                    sse.bucketKeyEnabled().toString());
+        HeaderFamily family = dialect.family();
+        response.header(SseHeaderNames.algorithm(family), SseHeaderNames.algorithmName(family, sse.algorithm()));
+        response.header(SseHeaderNames.kmsKeyId(family), sse.kmsKeyId());
+        String alias = SseHeaderNames.kmsKeyIdResponseAlias(family);
+        if (alias != null) {
+            response.header(alias, sse.kmsKeyId());
         }
-        response.header(dialect.header("server-side-encryption-customer-algorithm"), sse.customerAlgorithm());
-        response.header(dialect.header("server-side-encryption-customer-key-MD5"), sse.customerKeyMd5());
+        String context = SseHeaderNames.context(family);
+        if (context != null) {
+            response.header(context, sse.kmsContext());
+        }
+        String bucketKey = SseHeaderNames.bucketKeyEnabled(family);
+        if (bucketKey != null && sse.bucketKeyEnabled() != null) {
+            response.header(bucketKey, sse.bucketKeyEnabled().toString());
+        }
+        response.header(SseHeaderNames.customer(family, false, "algorithm"), sse.customerAlgorithm());
+        response.header(SseHeaderNames.customer(family, false, "key-MD5"), sse.customerKeyMd5());
     }
 
     /** {@code "etag"}. */

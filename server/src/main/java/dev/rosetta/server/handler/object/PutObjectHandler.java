@@ -1,14 +1,16 @@
 package dev.rosetta.server.handler.object;
 
 import dev.rosetta.protocol.dialect.Dialect;
-import dev.rosetta.protocol.headers.ObjectHeadersReader;
 import dev.rosetta.protocol.model.ObjectHeaders;
+import dev.rosetta.protocol.model.Grant.Permission;
 import dev.rosetta.server.body.BodySink;
 import dev.rosetta.server.body.ReceivedBody;
+import dev.rosetta.server.crypto.SseService;
 import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.handler.StreamingHandler;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.server.lock.NewObjectRules;
 import dev.rosetta.storage.BodyWriter;
 import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.ObjectRecord;
@@ -29,11 +31,13 @@ public final class PutObjectHandler implements StreamingHandler {
 
     private final BucketAccess access;
     private final ObjectStore objects;
+    private final SseService sse;
     private final Clock clock;
 
-    public PutObjectHandler(BucketAccess access, ObjectStore objects, Clock clock) {
+    public PutObjectHandler(BucketAccess access, ObjectStore objects, SseService sse, Clock clock) {
         this.access = access;
         this.objects = objects;
+        this.sse = sse;
         this.clock = clock;
     }
 
@@ -43,12 +47,19 @@ public final class PutObjectHandler implements StreamingHandler {
     }
 
     @Override
+    public boolean allowsAnonymous() {
+        return true;
+    }
+
+    @Override
     public BodySink open(RequestContext ctx) {
+        BucketRecord bucket = access.require(ctx, Permission.WRITE); // before anything is created (SSE-KMS keys)
         Dialect dialect = ctx.dialect();
-        ObjectHeaders headers = ObjectHeadersReader.read(ctx.head(), dialect);
-        WriteGuard guard = WriteGuards.of(ctx.head(), ctx.key());
-        BucketRecord bucket = access.requireOwned(ctx);
-        BodyWriter body = objects.newBody();
+        SseService.WriteEncryption encryption = sse.forWrite(ctx); // the headers, and the key the bytes get
+        ObjectHeaders headers = NewObjectRules.resolve(ctx, bucket, encryption.headers(), clock.instant());
+        WriteGuard guard = NewObjectRules.guard(ctx, bucket, clock); // conditions, forbid-overwrite, object lock
+        access.accounts().checkGrantees(headers.acl());
+        BodyWriter body = objects.newBody(encryption.newDataKey());
         return new BodySink() {
             @Override
             public void write(ByteBuffer data) {
@@ -60,7 +71,7 @@ public final class PutObjectHandler implements StreamingHandler {
                 Map<String, String> checksums = received.checksumAlgorithm() == null ? Map.of()
                         : Map.of(received.checksumAlgorithm().name(), received.checksumBase64());
                 ObjectRecord record = new ObjectRecord(bucket.name(), ctx.key(), received.size(), received.md5Hex(),
-                        clock.instant(), bucket.owner(), dialect.name(), headers, checksums,
+                        clock.instant(), access.writer(ctx, bucket), dialect.name(), headers, checksums,
                         checksums.isEmpty() ? null : "FULL_OBJECT", body.finish(), null);
                 objects.put(record, guard);
                 S3Response response = S3Response.ok().header("ETag", ObjectResponseHeaders.quoted(record.etag()));

@@ -4,6 +4,7 @@ import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.ObjectStore;
 import java.util.List;
 
@@ -19,8 +20,9 @@ public final class DeleteObjectTaggingHandler implements DocumentHandler {
 
     @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
-        access.requireOwned(ctx);
-        ObjectTags.replace(objects, ctx.bucket(), ctx.key(), List.of());
+        BucketRecord bucket = access.bucket(ctx);
+        ObjectTags.replace(objects, ctx.bucket(), ctx.key(), List.of(),
+                found -> access.requireObjectControl(ctx, bucket, found, ctx.key()));
         return S3Response.noContent();
     }
 }

@@ -5,6 +5,7 @@ import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.ObjectRecord;
 import dev.rosetta.storage.ObjectStore;
 
@@ -20,8 +21,9 @@ public final class GetObjectTaggingHandler implements DocumentHandler {
 
     @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
-        access.requireOwned(ctx);
-        ObjectRecord o = objects.require(ctx.bucket(), ctx.key());
+        BucketRecord bucket = access.bucket(ctx);
+        ObjectRecord o = access.requireObjectControl(ctx, bucket, objects.find(ctx.bucket(), ctx.key()).orElse(null),
+                ctx.key());
         return S3Response.xml(ctx.dialect(), new Tagging(o.headers().tags()));
     }
 }

@@ -7,6 +7,7 @@ import dev.rosetta.protocol.model.Tag;
 import dev.rosetta.storage.ObjectRecord;
 import dev.rosetta.storage.ObjectStore;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Replaces an object's tags by rewriting its record with new headers and the same body, ETag and
@@ -23,8 +24,17 @@ final class ObjectTags {
 
     /** @throws S3Exception NoSuchKey (or NoSuchBucket) when the object is missing */
     static void replace(ObjectStore objects, String bucket, String key, List<Tag> tags) {
+        replace(objects, bucket, key, tags, found -> found != null ? found : objects.require(bucket, key));
+    }
+
+    /**
+     * @param check given the object read (null when missing), returns it if the request may change it; throws
+     *              the answer otherwise (checked again on every rebuild)
+     */
+    static void replace(ObjectStore objects, String bucket, String key, List<Tag> tags,
+                        UnaryOperator<ObjectRecord> check) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            ObjectRecord current = objects.require(bucket, key);
+            ObjectRecord current = check.apply(objects.find(bucket, key).orElse(null));
             if (current.headers().tags().equals(tags)) {
                 return;
             }
@@ -48,9 +58,7 @@ final class ObjectTags {
 
     private static ObjectRecord withTags(ObjectRecord o, List<Tag> tags) {
         ObjectHeaders h = o.headers();
-        ObjectHeaders headers = new ObjectHeaders(h.contentType(), h.cacheControl(), h.contentDisposition(),
-                h.contentEncoding(), h.contentLanguage(), h.expires(), h.websiteRedirectLocation(), h.userMetadata(),
-                h.storageClass(), h.acl(), tags, h.sse(), h.objectLock(), h.checksumAlgorithm());
+        ObjectHeaders headers = h.withTags(tags); // every other header kept (lock, expiry, ...)
         return new ObjectRecord(o.bucket(), o.key(), o.size(), o.etag(), o.lastModified(), o.owner(), o.dialect(),
                 headers, o.checksums(), o.checksumType(), o.body(), o.completedUploadId());
     }

@@ -9,6 +9,7 @@ import dev.rosetta.server.handler.BucketAccess;
 import dev.rosetta.server.handler.DocumentHandler;
 import dev.rosetta.server.handler.RequestContext;
 import dev.rosetta.server.http.S3Response;
+import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.ObjectStore;
 import java.util.List;
 
@@ -34,10 +35,11 @@ public final class PutObjectTaggingHandler implements DocumentHandler {
 
     @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
-        access.requireOwned(ctx);
+        BucketRecord bucket = access.bucket(ctx);
         List<Tag> tags = XmlRequestParser.parse(body, "Tagging", TaggingRequest.class).tags();
         TaggingHeaderParser.validate(tags);
-        ObjectTags.replace(objects, ctx.bucket(), ctx.key(), tags);
+        ObjectTags.replace(objects, ctx.bucket(), ctx.key(), tags,
+                found -> access.requireObjectControl(ctx, bucket, found, ctx.key()));
         return S3Response.ok();
     }
 }
