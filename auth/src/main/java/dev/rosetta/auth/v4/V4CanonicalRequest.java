@@ -108,6 +108,26 @@ public final class V4CanonicalRequest {
         return allPresent;
     }
 
+    /**
+     * {@code name:value\n} per signed header with the values exactly as received (repeats joined with ','):
+     * the form of the OBS and WOS SDKs, which do not trim.
+     */
+    public static String untrimmedHeaders(RequestHead request, List<String> signedHeaders) {
+        StringBuilder sb = new StringBuilder(256);
+        for (String name : signedHeaders) {
+            List<String> values = request.headers(name);
+            sb.append(name).append(':');
+            for (int v = 0, m = values.size(); v < m; v++) {
+                if (v > 0) {
+                    sb.append(',');
+                }
+                sb.append(values.get(v));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     /** The canonical request from its parts; {@code canonicalHeaders} already ends with '\n'. */
     public static String assemble(String method, String canonicalUri, String canonicalQuery, CharSequence canonicalHeaders,
             String signedHeadersLine, String hashedPayload) {

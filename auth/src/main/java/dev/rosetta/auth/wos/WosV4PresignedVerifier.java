@@ -1,5 +1,6 @@
 package dev.rosetta.auth.wos;
 
+import dev.rosetta.auth.v4.V4SignatureCheck;
 import dev.rosetta.auth.AuthErrors;
 import dev.rosetta.auth.AuthScheme;
 import dev.rosetta.auth.Authentication;
@@ -101,7 +102,8 @@ public final class WosV4PresignedVerifier implements RequestVerifier {
         V4Authorization auth = new V4Authorization(credentialParam.accessKey(), scope, signedHeadersLine,
                 signedHeaders, signature);
         byte[] signingKey = keys.signingKey(credential, WosV4.SECRET_PREFIX, scope);
-        WosV4SignatureCheck.verify(request, auth, date, signingKey, payloadLine, SIGNATURE);
+        V4SignatureCheck.verify(request, auth, WosV4.ALGORITHM, date, signingKey, payloadLine, SIGNATURE,
+                V4SignatureCheck.PathFirst.RAW);
 
         PayloadRequirement payload = payloadLine.equals("UNSIGNED-PAYLOAD")
                 ? PayloadRequirement.unsigned() : PayloadRequirement.sha256(payloadLine);

@@ -1,5 +1,6 @@
 package dev.rosetta.auth.wos;
 
+import dev.rosetta.auth.v4.V4SignatureCheck;
 import dev.rosetta.auth.AuthErrors;
 import dev.rosetta.auth.AuthScheme;
 import dev.rosetta.auth.Authentication;
@@ -70,7 +71,8 @@ public final class WosV4Verifier implements RequestVerifier {
         WosV4.checkAllSigned(request, auth.signedHeaders());
 
         byte[] signingKey = keys.signingKey(credential, WosV4.SECRET_PREFIX, scope);
-        WosV4SignatureCheck.verify(request, auth, timestamp, signingKey, contentSha256.strip(), null);
+        V4SignatureCheck.verify(request, auth, WosV4.ALGORITHM, timestamp, signingKey, contentSha256.strip(), null,
+                V4SignatureCheck.PathFirst.RAW);
         return new Authentication(AuthScheme.WOS_V4, credential, payload);
     }
 
