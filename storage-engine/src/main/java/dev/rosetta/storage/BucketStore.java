@@ -29,6 +29,7 @@ public final class BucketStore {
     private final Table<ObjectKey, ObjectRecord> objects;
     private final Table<UploadKey, MultipartUpload> uploads;
     private final BucketLocks locks;
+    private final BucketRecordCache cache = new BucketRecordCache();
 
     BucketStore(Database db, Table<String, BucketRecord> buckets, Table<ObjectKey, ObjectRecord> objects,
                 Table<UploadKey, MultipartUpload> uploads, BucketLocks locks) {
@@ -81,6 +82,8 @@ public final class BucketStore {
             }
             try (Batch batch = db.batch()) {
                 batch.put(buckets, name, record).commit();
+            } finally {
+                cache.invalidate(name);
             }
             return record;
         } finally {
@@ -89,12 +92,12 @@ public final class BucketStore {
     }
 
     public Optional<BucketRecord> find(String name) {
-        return buckets.find(name);
+        return Optional.ofNullable(cache.get(name, buckets::get));
     }
 
     /** @throws S3Exception NoSuchBucket */
     public BucketRecord require(String name) {
-        BucketRecord b = buckets.get(name);
+        BucketRecord b = cache.get(name, buckets::get);
         if (b == null) {
             throw S3Exception.noSuchBucket(name);
         }
@@ -102,7 +105,7 @@ public final class BucketStore {
     }
 
     public boolean exists(String name) {
-        return buckets.contains(name);
+        return cache.get(name, buckets::get) != null;
     }
 
     /** Every bucket, sorted by name. */
@@ -138,6 +141,8 @@ public final class BucketStore {
             }
             try (Batch batch = db.batch()) {
                 batch.put(buckets, name, updated).commit();
+            } finally {
+                cache.invalidate(name);
             }
             return updated;
         } finally {
@@ -168,6 +173,8 @@ public final class BucketStore {
             }
             try (Batch batch = db.batch()) {
                 batch.delete(buckets, name).commit();
+            } finally {
+                cache.invalidate(name);
             }
         } finally {
             lock.unlock();

@@ -16,6 +16,8 @@ public final class Slot {
     private final Stats stats;
     private long sequence;
     private long opStart;
+    /** Payload bytes of the current operation's successful requests; counted when the operation is. */
+    private long opBytes;
     private boolean opOpen;
     private boolean finished;
     private int depth;
@@ -63,6 +65,7 @@ public final class Slot {
                 return;
             }
             opStart = System.nanoTime();
+            opBytes = 0;
             opOpen = true;
             op.start(this);
         } catch (RuntimeException e) {
@@ -85,8 +88,8 @@ public final class Slot {
     }
 
     /**
-     * Sends a request of the current operation. The request's latency is recorded under its kind, and its
-     * payload bytes counted, when the response is a success inside the measured window.
+     * Sends a request of the current operation. The request's latency is recorded under its kind when the
+     * response is a success inside the measured window; its payload bytes count with the operation.
      */
     public void send(OutgoingRequest request, Consumer<Response> onResponse) {
         long start = System.nanoTime();
@@ -103,9 +106,9 @@ public final class Slot {
                     default -> 0;
                 };
                 run.bytes.add(payload);
+                opBytes += payload;
                 if (run.inWindow(start, end)) {
                     stats.recordRequest(request.kind(), (end - start) / 1000);
-                    stats.bytes += payload;
                 }
             }
             try {
@@ -146,6 +149,7 @@ public final class Slot {
         if (run.inWindow(opStart, end)) {
             if (errorKey == null) {
                 stats.recordOp((end - opStart) / 1000);
+                stats.bytes += opBytes; // with the operation, so that bytes and ops cover the same window
             } else {
                 stats.recordError(errorKey);
             }

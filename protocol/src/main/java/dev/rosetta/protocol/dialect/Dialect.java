@@ -51,7 +51,7 @@ public final class Dialect {
 
     /** The user-metadata prefix, {@code <prefix>meta-}. */
     public String metadataPrefix() {
-        return family.prefix() + "meta-";
+        return family.header("meta-");
     }
 
     public StorageClass parseStorageClass(String value) {

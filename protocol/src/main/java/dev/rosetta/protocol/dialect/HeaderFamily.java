@@ -17,6 +17,9 @@ public enum HeaderFamily {
     WOS("x-wos-");
 
     private final String prefix;
+    /** {@code suffix -> prefix + suffix}: header names are looked up many times per request. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> names =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     HeaderFamily(String prefix) {
         this.prefix = prefix;
@@ -28,7 +31,14 @@ public enum HeaderFamily {
 
     /** A vendor header's full name: {@code header("storage-class")} is {@code x-obs-storage-class} for OBS. */
     public String header(String suffix) {
-        return prefix + suffix;
+        String name = names.get(suffix);
+        if (name == null) {
+            name = prefix + suffix;
+            if (names.size() < 1024) { // the suffixes are constants of the code; bound it anyway
+                names.putIfAbsent(suffix, name);
+            }
+        }
+        return name;
     }
 
     /**

@@ -73,7 +73,19 @@ public final class SseHeaderNames {
      * variant names the key of the object a copy reads.
      */
     public static String customer(HeaderFamily f, boolean copySource, String suffix) {
-        return f.header((copySource ? "copy-source-" : "") + "server-side-encryption-customer-" + suffix);
+        // constant suffixes, so that the family's name cache is hit instead of a new string built per call
+        String full = switch (suffix) {
+            case "algorithm" -> copySource ? "copy-source-server-side-encryption-customer-algorithm"
+                    : "server-side-encryption-customer-algorithm";
+            case "key" -> copySource ? "copy-source-server-side-encryption-customer-key"
+                    : "server-side-encryption-customer-key";
+            case "key-MD5" -> copySource ? "copy-source-server-side-encryption-customer-key-MD5"
+                    : "server-side-encryption-customer-key-MD5";
+            case "" -> copySource ? "copy-source-server-side-encryption-customer-"
+                    : "server-side-encryption-customer-";
+            default -> (copySource ? "copy-source-" : "") + "server-side-encryption-customer-" + suffix;
+        };
+        return f.header(full);
     }
 
     /**

@@ -36,9 +36,9 @@ public final class CustomerKeyHeaders {
             return null;
         }
         String prefix = SseHeaderNames.customer(dialect.family(), copySource, "");
-        String algorithm = head.header(prefix + "algorithm");
-        String key = head.header(prefix + "key");
-        String md5 = head.header(prefix + "key-MD5");
+        String algorithm = head.header(SseHeaderNames.customer(dialect.family(), copySource, "algorithm"));
+        String key = head.header(SseHeaderNames.customer(dialect.family(), copySource, "key"));
+        String md5 = head.header(SseHeaderNames.customer(dialect.family(), copySource, "key-MD5"));
         ObjectHeadersReader.checkCustomerKey(prefix, algorithm, key, md5);
         return new CustomerKey(Base64.getDecoder().decode(key.trim()), md5.trim());
     }

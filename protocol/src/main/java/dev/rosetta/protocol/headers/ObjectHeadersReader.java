@@ -142,9 +142,9 @@ public final class ObjectHeadersReader {
             bucketKeyEnabled = Boolean.parseBoolean(bucketKey);
         }
         String prefix = SseHeaderNames.customer(family, false, "");
-        String customerAlgorithm = head.header(prefix + "algorithm");
-        String customerKey = head.header(prefix + "key");
-        String customerKeyMd5 = head.header(prefix + "key-MD5");
+        String customerAlgorithm = head.header(SseHeaderNames.customer(family, false, "algorithm"));
+        String customerKey = head.header(SseHeaderNames.customer(family, false, "key"));
+        String customerKeyMd5 = head.header(SseHeaderNames.customer(family, false, "key-MD5"));
         if (customerAlgorithm != null || customerKey != null || customerKeyMd5 != null) {
             checkCustomerKey(prefix, customerAlgorithm, customerKey, customerKeyMd5);
             if (sent != null) {

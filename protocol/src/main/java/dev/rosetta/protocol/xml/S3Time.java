@@ -1,6 +1,7 @@
 package dev.rosetta.protocol.xml;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,9 +33,52 @@ public final class S3Time {
         pad(sb, z.getNano() / 1_000_000, 3).append('Z');
     }
 
-    /** {@code Tue, 02 Jan 2024 03:04:05 GMT}. */
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+            "Nov", "Dec"};
+
+    /**
+     * {@code Tue, 02 Jan 2024 03:04:05 GMT}. Written by hand (every GET and HEAD sends one): a third of the
+     * cost of the pattern formatter, which remains for years outside 0..9999.
+     */
     public static String rfc1123(Instant t) {
-        return RFC_1123.format(t);
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = d.getYear();
+        if (year < 0 || year > 9999) {
+            return RFC_1123.format(t);
+        }
+        char[] c = new char[29];
+        String day = DAYS[d.getDayOfWeek().ordinal()];
+        String month = MONTHS[d.getMonthValue() - 1];
+        c[0] = day.charAt(0);
+        c[1] = day.charAt(1);
+        c[2] = day.charAt(2);
+        c[3] = ',';
+        c[4] = ' ';
+        two(c, 5, d.getDayOfMonth());
+        c[7] = ' ';
+        c[8] = month.charAt(0);
+        c[9] = month.charAt(1);
+        c[10] = month.charAt(2);
+        c[11] = ' ';
+        two(c, 12, year / 100);
+        two(c, 14, year % 100);
+        c[16] = ' ';
+        two(c, 17, d.getHour());
+        c[19] = ':';
+        two(c, 20, d.getMinute());
+        c[22] = ':';
+        two(c, 23, d.getSecond());
+        c[25] = ' ';
+        c[26] = 'G';
+        c[27] = 'M';
+        c[28] = 'T';
+        return new String(c);
+    }
+
+    private static void two(char[] c, int at, int value) {
+        c[at] = (char) ('0' + value / 10);
+        c[at + 1] = (char) ('0' + value % 10);
     }
 
     private static StringBuilder pad(StringBuilder sb, int value, int width) {

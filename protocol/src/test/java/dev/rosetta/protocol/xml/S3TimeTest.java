@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,5 +62,20 @@ class S3TimeTest {
     void rfc1123AgreesWithTheJdkFormatterForTwoDigitDays() {
         Instant t = Instant.parse("2021-10-15T01:02:03Z");
         assertThat(S3Time.rfc1123(t)).isEqualTo(DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atZone(ZoneOffset.UTC)));
+    }
+
+    @Test
+    void rfc1123AgreesWithThePatternFormatterAcrossCenturies() {
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+                .withZone(ZoneOffset.UTC);
+        SplittableRandom random = new java.util.SplittableRandom(42);
+        long from = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong(from, to + 1), random.nextInt(1_000_000_000));
+            assertThat(S3Time.rfc1123(t)).as(t.toString()).isEqualTo(pattern.format(t));
+        }
+        Instant far = Instant.parse("+12345-06-07T08:09:10Z");
+        assertThat(S3Time.rfc1123(far)).isEqualTo(pattern.format(far));
     }
 }

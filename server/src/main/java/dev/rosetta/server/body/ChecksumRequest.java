@@ -24,8 +24,12 @@ public record ChecksumRequest(ChecksumAlgorithm algorithm, String headerValue, b
         ChecksumAlgorithm algorithm = null;
         String value = null;
         for (Map.Entry<String, String> e : head.headerEntries()) {
-            String name = e.getKey().toLowerCase(Locale.ROOT);
-            if (!name.startsWith(ChecksumAlgorithm.HEADER_PREFIX) || name.equals("x-amz-checksum-algorithm")
+            String raw = e.getKey();
+            if (!raw.regionMatches(true, 0, ChecksumAlgorithm.HEADER_PREFIX, 0, ChecksumAlgorithm.HEADER_PREFIX.length())) {
+                continue; // most headers: decided without lowering the name
+            }
+            String name = raw.toLowerCase(Locale.ROOT);
+            if (name.equals("x-amz-checksum-algorithm")
                     || name.equals("x-amz-checksum-type") || name.equals("x-amz-checksum-mode")) {
                 continue;
             }

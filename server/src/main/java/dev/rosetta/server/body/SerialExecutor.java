@@ -16,25 +16,70 @@ public final class SerialExecutor implements Executor {
         this.pool = pool;
     }
 
-    /** @throws java.util.concurrent.RejectedExecutionException when the pool refuses to start a run */
-    @Override
-    public void execute(Runnable task) {
-        boolean start;
+    /**
+     * Queues a task without starting a run: the caller promises a {@link #kick()} soon (the event loop
+     * queues every step of a read burst, then starts the worker once).
+     */
+    public void enqueue(Runnable task) {
         synchronized (tasks) {
             tasks.add(task);
-            start = !running;
-            running = true;
+        }
+    }
+
+    /**
+     * Starts a run when tasks wait and none is running.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the pool refuses to start a run
+     */
+    public void kick() {
+        boolean start;
+        synchronized (tasks) {
+            start = !running && !tasks.isEmpty();
+            running |= start;
         }
         if (start) {
-            try {
-                pool.execute(this::drain);
-            } catch (RuntimeException e) {
-                synchronized (tasks) {
-                    tasks.clear();
-                    running = false;
-                }
-                throw e;
+            startRun();
+        }
+    }
+
+    /**
+     * @throws java.util.concurrent.RejectedExecutionException when the pool refuses to start a run; the
+     *     queued tasks stay queued for {@link #runQueuedHere()}
+     */
+    @Override
+    public void execute(Runnable task) {
+        enqueue(task);
+        kick();
+    }
+
+    private void startRun() {
+        try {
+            pool.execute(this::drain);
+        } catch (RuntimeException e) {
+            synchronized (tasks) {
+                running = false;
             }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs every queued task on the calling thread: after a rejected {@link #kick()}, so that tasks
+     * holding resources can release them (they see their request failed and do nothing else).
+     */
+    public void runQueuedHere() {
+        while (true) {
+            Runnable next;
+            synchronized (tasks) {
+                if (running) {
+                    return;
+                }
+                next = tasks.poll();
+            }
+            if (next == null) {
+                return;
+            }
+            next.run();
         }
     }
 

@@ -240,8 +240,8 @@ public final class SseService {
      * nor trusted: {@code 400 InvalidRequest}, as S3 refuses them over plain HTTP.
      */
     public void checkTransport(RequestContext ctx) {
-        if ((CustomerKeyHeaders.present(ctx.head(), ctx.dialect(), false)
-                || CustomerKeyHeaders.present(ctx.head(), ctx.dialect(), true)) && !customerKeysAllowed(ctx.connection())) {
+        if (!customerKeysAllowed(ctx.connection()) && (CustomerKeyHeaders.present(ctx.head(), ctx.dialect(), false)
+                || CustomerKeyHeaders.present(ctx.head(), ctx.dialect(), true))) {
             throw new S3Exception(S3ErrorCode.INVALID_REQUEST, INSECURE_TRANSPORT);
         }
     }

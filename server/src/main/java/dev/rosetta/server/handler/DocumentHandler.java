@@ -14,6 +14,16 @@ public non-sealed interface DocumentHandler extends OperationHandler {
     }
 
     /**
+     * Whether the handler only reads metadata (no writes, no files opened unless it has the data
+     * in hand), so that it may first be tried on the network event loop with cache-only reads
+     * ({@link dev.rosetta.storage.CacheOnlyReads}): a hit is answered without a thread hop, a miss is run
+     * again on the blocking executor.
+     */
+    default boolean readsOnlyMetadata() {
+        return false;
+    }
+
+    /**
      * Serves the request.
      *
      * @param body the request body when the policy aggregates it; an empty array otherwise

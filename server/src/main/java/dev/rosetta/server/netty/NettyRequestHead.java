@@ -4,10 +4,12 @@ import dev.rosetta.protocol.http.QueryString;
 import dev.rosetta.protocol.http.RequestHead;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.AsciiString;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Netty request head seen as a {@link RequestHead}. Header values are Netty's: one char per byte
@@ -15,6 +17,14 @@ import java.util.Map;
  * ({@code http://host/path}) is reduced to its path.
  */
 public final class NettyRequestHead implements RequestHead {
+    /**
+     * Header names as {@link AsciiString}s, which keep their hash: Netty hashes a {@code String} name
+     * character by character on every lookup, and a request looks up dozens. Bounded, since names can
+     * come from requests (signed-header lists).
+     */
+    private static final ConcurrentHashMap<String, AsciiString> NAMES = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_NAMES = 1024;
+
     private final HttpRequest request;
     private final String rawPath;
     private final String rawQuery;
@@ -76,12 +86,23 @@ public final class NettyRequestHead implements RequestHead {
 
     @Override
     public String header(String name) {
-        return request.headers().get(name);
+        return request.headers().get(asciiName(name));
     }
 
     @Override
     public List<String> headers(String name) {
-        return request.headers().getAll(name);
+        return request.headers().getAll(asciiName(name));
+    }
+
+    private static CharSequence asciiName(String name) {
+        AsciiString cached = NAMES.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        if (NAMES.size() >= MAX_CACHED_NAMES) {
+            return name;
+        }
+        return NAMES.computeIfAbsent(name, AsciiString::cached);
     }
 
     @Override

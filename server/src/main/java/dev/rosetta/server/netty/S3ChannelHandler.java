@@ -17,6 +17,8 @@ import dev.rosetta.server.http.RequestProcessor;
 import dev.rosetta.server.http.S3Response;
 import dev.rosetta.server.observe.RequestEvent;
 import dev.rosetta.server.observe.RequestObserver;
+import dev.rosetta.storage.CacheOnlyReads;
+import dev.rosetta.storage.WouldBlockException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
@@ -49,6 +51,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +82,8 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> queued = new ArrayDeque<>(2);
     private ChannelHandlerContext ctx;
     private Exchange current;
+    /** The exchange whose queued body steps wait for the worker to be started. */
+    private Exchange pendingKick;
 
     /** The state of the request being served on this connection. Event-loop fields unless noted. */
     private static final class Exchange {
@@ -105,7 +110,10 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         // streamed bodies
         StreamingBody streaming;
         SerialExecutor serial;
-        long queuedBytes;
+        /** Body bytes handed to the worker and not yet written; decremented there. */
+        final AtomicLong queuedBytes = new AtomicLong();
+        /** Whether reading was paused because the disk is behind (written on the loop, read on the worker). */
+        volatile boolean readingPaused;
         boolean expectContinue;
         /** Set on the worker when the body failed; read there too. */
         volatile boolean failed;
@@ -259,6 +267,9 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                 });
             }
         });
+        if (ex.expectContinue) {
+            kickWorker(); // no more of this request arrives until the open step has run
+        }
     }
 
     private static long parseLong(String value, long fallback) {
@@ -291,9 +302,11 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (size > 0) {
-            ex.queuedBytes += size;
-            if (ex.queuedBytes > HIGH_WATERMARK) {
+            if (ex.queuedBytes.addAndGet(size) > HIGH_WATERMARK && !ex.readingPaused) {
+                ex.readingPaused = true;
                 ctx.channel().config().setAutoRead(false);
+                // the worker may have drained below the low mark before it could see the pause
+                resumeIfDrained(ex);
             }
             onWorker(ex, () -> {
                 try {
@@ -302,7 +315,10 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                     }
                 } finally {
                     buf.release();
-                    ctx.executor().execute(() -> drained(ex, size));
+                    // only a paused connection needs the event loop told; otherwise no wakeup at all
+                    if (ex.queuedBytes.addAndGet(-size) < LOW_WATERMARK && ex.readingPaused) {
+                        ctx.executor().execute(() -> resumeIfDrained(ex));
+                    }
                 }
             }, buf);
         } else {
@@ -318,9 +334,11 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void drained(Exchange ex, int size) {
-        ex.queuedBytes -= size;
-        if (!ex.requestConsumed && !ex.discarding && ex.queuedBytes < LOW_WATERMARK && ctx.channel().isActive()) {
+    /** On the event loop: resumes reading a body that was paused once the disk has caught up. */
+    private void resumeIfDrained(Exchange ex) {
+        if (ex.readingPaused && ex.queuedBytes.get() < LOW_WATERMARK && !ex.requestConsumed && !ex.discarding
+                && ctx.channel().isActive()) {
+            ex.readingPaused = false;
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -334,33 +352,53 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         onWorker(ex, step, null);
     }
 
+    /**
+     * Queues a body step; the worker is started once per read burst ({@link #channelReadComplete}), so that
+     * a small PUT's open, write and finish cost one worker wakeup, not three.
+     */
     private void onWorker(Exchange ex, BodyStep step, ByteBuf toReleaseIfRejected) {
-        try {
-            ex.serial.execute(() -> {
-                if (ex.failed) {
-                    if (toReleaseIfRejected != null) {
-                        toReleaseIfRejected.release();
-                    }
-                    return;
+        ex.serial.enqueue(() -> {
+            if (ex.failed) {
+                if (toReleaseIfRejected != null) {
+                    toReleaseIfRejected.release();
                 }
-                try {
-                    step.run();
-                } catch (S3Exception e) {
-                    failBody(ex, e);
-                } catch (UncheckedIOException | IOException e) {
-                    log.warn("request {}: body could not be stored: {}", ex.requestId, e.toString());
-                    failBody(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
-                } catch (RuntimeException e) {
-                    log.error("request {} ({}) failed", ex.requestId, ex.prepared.context().operation().s3Name(), e);
-                    failBody(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // rejected only when no step of this body is running, so aborting here races with nothing
-            if (toReleaseIfRejected != null) {
-                toReleaseIfRejected.release();
+                return;
             }
+            try {
+                step.run();
+            } catch (S3Exception e) {
+                failBody(ex, e);
+            } catch (UncheckedIOException | IOException e) {
+                log.warn("request {}: body could not be stored: {}", ex.requestId, e.toString());
+                failBody(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
+            } catch (RuntimeException e) {
+                log.error("request {} ({}) failed", ex.requestId, ex.prepared.context().operation().s3Name(), e);
+                failBody(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
+            }
+        });
+        pendingKick = ex;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        kickWorker();
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Starts the worker on the body steps queued since the last kick. */
+    private void kickWorker() {
+        Exchange ex = pendingKick;
+        if (ex == null) {
+            return;
+        }
+        pendingKick = null;
+        try {
+            ex.serial.kick();
+        } catch (RejectedExecutionException e) {
+            // rejected only when no step of this body is running, so aborting here races with nothing;
+            // the queued steps see the failure and only release their buffers
             ex.failed = true;
+            ex.serial.runQueuedHere();
             ex.streaming.abort();
             failOnLoop(ex, new S3Exception(S3ErrorCode.SLOW_DOWN));
         }
@@ -441,9 +479,16 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void dispatch(Exchange ex) {
-        ctx.channel().config().setAutoRead(false);
         byte[] body = ex.body == null ? new byte[0] : ByteBufUtil.getBytes(ex.body);
         releaseBody(ex);
+        if (((DocumentHandler) ex.prepared.handler()).readsOnlyMetadata()) {
+            S3Response cached = tryFromCache(ex, body);
+            if (cached != null) {
+                respond(ex, cached); // reading goes on: a pipelined request waits in the queue meanwhile
+                return;
+            }
+        }
+        ctx.channel().config().setAutoRead(false); // nothing more is read until the answer is written
         try {
             executor.execute(() -> run(ex, body));
         } catch (RejectedExecutionException e) {
@@ -451,19 +496,33 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** On the event loop: the response if the request could be served without the disk, else null. */
+    private S3Response tryFromCache(Exchange ex, byte[] body) {
+        try {
+            return CacheOnlyReads.attempt(() -> execute(ex, body));
+        } catch (WouldBlockException e) {
+            return null;
+        }
+    }
+
     /** On the blocking executor. */
     private void run(Exchange ex, byte[] body) {
-        S3Response response;
+        S3Response response = execute(ex, body);
+        ctx.executor().execute(() -> respond(ex, response));
+    }
+
+    /** Runs the document handler; every failure becomes an error response except a cache miss. */
+    private S3Response execute(Exchange ex, byte[] body) {
         try {
-            response = processor.execute(ex.prepared, body);
+            return processor.execute(ex.prepared, body);
         } catch (S3Exception e) {
-            response = errorResponse(ex, e);
+            return errorResponse(ex, e);
+        } catch (WouldBlockException e) {
+            throw e;
         } catch (Throwable t) {
             log.error("request {} ({}) failed", ex.requestId, ex.prepared.context().operation().s3Name(), t);
-            response = errorResponse(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
+            return errorResponse(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
         }
-        S3Response r = response;
-        ctx.executor().execute(() -> respond(ex, r));
     }
 
     // --- responses ---
@@ -511,6 +570,9 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                 writeSegments(streamBody);
             }
             written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+        if (!written.isDone()) {
+            ctx.channel().config().setAutoRead(false); // a slow reader: no more requests until it caught up
         }
         written.addListener((ChannelFutureListener) f -> {
             ex.responseWritten = true;
@@ -560,6 +622,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                 while (current != null && !current.requestConsumed && !queued.isEmpty()) {
                     channelRead(ctx, queued.poll());
                 }
+                kickWorker(); // replayed outside a read burst: no channelReadComplete follows
             }
         }
     }

@@ -30,7 +30,8 @@ import java.util.function.IntSupplier;
  */
 public final class ServerMetrics implements RequestObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+    /** operation -> dialect -> timer per status class (index 1..5): two lookups, no key built per request. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Timer[]>> timers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> errors = new ConcurrentHashMap<>();
     private final Counter bytesIn;
     private final Counter bytesOut;
@@ -102,15 +103,32 @@ public final class ServerMetrics implements RequestObserver {
         }
     }
 
+    private Timer timer(RequestEvent e) {
+        String dialect = e.dialect() == null ? "-" : e.dialect();
+        ConcurrentHashMap<String, Timer[]> byDialect = timers.get(e.operation());
+        if (byDialect == null) {
+            byDialect = timers.computeIfAbsent(e.operation(), k -> new ConcurrentHashMap<>());
+        }
+        Timer[] byStatus = byDialect.get(dialect);
+        if (byStatus == null) {
+            byStatus = byDialect.computeIfAbsent(dialect, k -> new Timer[6]);
+        }
+        int statusClass = Math.min(5, Math.max(1, e.status() / 100));
+        Timer t = byStatus[statusClass];
+        if (t == null) {
+            // registering the same meter twice returns the first, so a race here is harmless
+            t = Timer.builder("rosetta.requests")
+                    .description("Requests by operation, dialect and status class")
+                    .tag("operation", e.operation()).tag("dialect", dialect).tag("status", statusClass + "xx")
+                    .register(registry);
+            byStatus[statusClass] = t;
+        }
+        return t;
+    }
+
     @Override
     public void onRequest(RequestEvent e) {
-        String statusClass = (e.status() / 100) + "xx";
-        String key = e.operation() + '|' + e.dialect() + '|' + statusClass;
-        Timer timer = timers.computeIfAbsent(key, k -> Timer.builder("rosetta.requests")
-                .description("Requests by operation, dialect and status class")
-                .tag("operation", e.operation()).tag("dialect", e.dialect()).tag("status", statusClass)
-                .register(registry));
-        timer.record(e.durationNanos(), TimeUnit.NANOSECONDS);
+        timer(e).record(e.durationNanos(), TimeUnit.NANOSECONDS);
         if (e.bytesIn() > 0) {
             bytesIn.increment(e.bytesIn());
         }

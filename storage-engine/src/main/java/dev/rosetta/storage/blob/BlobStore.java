@@ -1,5 +1,6 @@
 package dev.rosetta.storage.blob;
 
+import dev.rosetta.storage.CacheOnlyReads;
 import dev.rosetta.storage.Durability;
 import dev.rosetta.storage.StorageException;
 import dev.rosetta.storage.crypto.DataKey;
@@ -108,6 +109,7 @@ public final class BlobStore {
      * was written with), or stored as given when {@code key} is null. The caller must commit or close it.
      */
     public BlobWriter create(DataKey key) {
+        CacheOnlyReads.checkMayBlock();
         String id = newId();
         pending.add(id);
         try {
@@ -134,10 +136,12 @@ public final class BlobStore {
      *                             read; read the record again
      */
     public FileChannel open(BlobRef ref) throws IOException {
+        CacheOnlyReads.checkMayBlock();
         return FileChannel.open(path(ref), StandardOpenOption.READ);
     }
 
     public boolean exists(BlobRef ref) {
+        CacheOnlyReads.checkMayBlock();
         return Files.exists(path(ref));
     }
 
@@ -146,6 +150,7 @@ public final class BlobStore {
      * becomes an orphan for the next sweep). Call it only once no committed record references it.
      */
     public void delete(BlobRef ref) {
+        CacheOnlyReads.checkMayBlock();
         try {
             Files.deleteIfExists(path(ref));
         } catch (IOException e) {
@@ -162,6 +167,7 @@ public final class BlobStore {
      * envelope (a caller may re-wrap it with {@link BlobRef#withEnvelope}).
      */
     public BlobRef copy(BlobRef source) {
+        CacheOnlyReads.checkMayBlock();
         String id = newId();
         pending.add(id);
         BlobRef ref = new BlobRef(id, source.size(), source.envelope());

@@ -27,10 +27,15 @@ public final class RecordWriter {
 
     /** A writer whose first byte is {@code version} (1..255). */
     public static RecordWriter begin(int version) {
+        return begin(version, 128);
+    }
+
+    /** As {@link #begin(int)}, with room for about {@code expectedBytes} so the buffer need not grow. */
+    public static RecordWriter begin(int version, int expectedBytes) {
         if (version < 1 || version > 255) {
             throw new IllegalArgumentException("format version must be 1..255: " + version);
         }
-        RecordWriter w = new RecordWriter(128);
+        RecordWriter w = new RecordWriter(Math.max(64, expectedBytes));
         w.buf[w.pos++] = (byte) version;
         return w;
     }

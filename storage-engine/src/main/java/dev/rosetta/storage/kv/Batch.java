@@ -5,7 +5,7 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
 /**
- * One atomic state change: puts, deletes and range deletes over any tables of one {@link Database},
+ * One atomic state change: puts and deletes over any tables of one {@link Database},
  * applied all together by {@link #commit()} or not at all. With {@code Durability.FSYNC} the commit
  * returns after the WAL is fsynced. Not thread-safe; use one per operation, in try-with-resources.
  */
@@ -34,20 +34,6 @@ public final class Batch implements AutoCloseable {
             batch.delete(table.handle(), table.family().keys().encode(key));
         } catch (RocksDBException e) {
             throw new StorageException("batch delete failed: " + e.getMessage(), e);
-        }
-        return this;
-    }
-
-    /** Deletes every key in a bounded range with one range tombstone, whatever the number of keys. */
-    public Batch deleteRange(Table<?, ?> table, KeyRange range) {
-        check(table);
-        if (range.end() == null) {
-            throw new IllegalArgumentException("deleteRange needs a bounded range");
-        }
-        try {
-            batch.deleteRange(table.handle(), range.start(), range.end());
-        } catch (RocksDBException e) {
-            throw new StorageException("batch deleteRange failed: " + e.getMessage(), e);
         }
         return this;
     }

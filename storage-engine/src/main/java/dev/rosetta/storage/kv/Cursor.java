@@ -1,5 +1,6 @@
 package dev.rosetta.storage.kv;
 
+import dev.rosetta.storage.CacheOnlyReads;
 import dev.rosetta.storage.StorageException;
 import java.util.Arrays;
 import java.util.concurrent.locks.Lock;
@@ -27,6 +28,7 @@ public final class Cursor<K, V> implements AutoCloseable {
     private boolean closed;
 
     Cursor(Database db, Table<K, V> table, ColumnFamilyHandle handle, KeyRange range) {
+        CacheOnlyReads.checkMayBlock(); // a scan may read any number of blocks
         this.table = table;
         this.range = range;
         this.guard = db.enter();

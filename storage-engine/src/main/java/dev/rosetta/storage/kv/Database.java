@@ -1,7 +1,9 @@
 package dev.rosetta.storage.kv;
 
+import dev.rosetta.storage.CacheOnlyReads;
 import dev.rosetta.storage.Durability;
 import dev.rosetta.storage.StorageException;
+import dev.rosetta.storage.WouldBlockException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
@@ -20,13 +23,18 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
+import org.rocksdb.ConfigOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Filter;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.PrepopulateBlobCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.ReadTier;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -58,7 +66,12 @@ public final class Database implements AutoCloseable {
 
     /** Shared block cache for all column families; metadata is small and hot. */
     private static final long BLOCK_CACHE_BYTES = 32L << 20;
-    private static final long WRITE_BUFFER_BYTES = 8L << 20;
+    private static final long WRITE_BUFFER_BYTES = 16L << 20;
+    private static final long DB_WRITE_BUFFER_BYTES = 64L << 20;
+    /** Values this large or larger live in RocksDB blob files (see the column family options). */
+    private static final long MIN_BLOB_BYTES = 1024;
+    /** Cache of blob values (object bodies stored inline), beside the block cache of the SST files. */
+    private static final long BLOB_CACHE_BYTES = 64L << 20;
 
     private final Path dir;
     private final Durability durability;
@@ -68,6 +81,8 @@ public final class Database implements AutoCloseable {
     private final Cache blockCache;
     private final Filter bloomFilter;
     private final WriteOptions writeOptions;
+    /** Reads that never touch the disk: a miss is {@code Incomplete} (see {@link CacheOnlyReads}). */
+    private final ReadOptions cacheOnlyReads;
     private final List<ColumnFamilyHandle> handles;
     private final Map<ColumnFamily<?, ?>, Table<?, ?>> tables = new IdentityHashMap<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -84,6 +99,7 @@ public final class Database implements AutoCloseable {
         this.bloomFilter = bloomFilter;
         this.handles = handles;
         this.writeOptions = new WriteOptions().setSync(durability == Durability.FSYNC);
+        this.cacheOnlyReads = new ReadOptions().setReadTier(ReadTier.BLOCK_CACHE_TIER);
     }
 
     /**
@@ -120,13 +136,24 @@ public final class Database implements AutoCloseable {
                 .setFilterPolicy(bloom)
                 .setCacheIndexAndFilterBlocks(true)
                 .setPinL0FilterAndIndexBlocksInCache(true);
-        ColumnFamilyOptions cfOptions = new ColumnFamilyOptions()
+        ColumnFamilyOptions cfOptions = withBlobCache()
                 .setTableFormatConfig(table)
                 .setWriteBufferSize(WRITE_BUFFER_BYTES)
-                .setMaxWriteBufferNumber(2)
+                .setMaxWriteBufferNumber(3)
                 .setLevelCompactionDynamicLevelBytes(true)
+                // LZ4 on every level: the records are small and compaction CPU is what a busy server lacks
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION);
+                .setBottommostCompressionType(CompressionType.LZ4_COMPRESSION)
+                // Large values (object records holding an inline body) go to blob files, written once at
+                // flush: compaction then moves a small reference instead of rewriting the bytes at every level
+                .setEnableBlobFiles(true)
+                .setMinBlobSize(MIN_BLOB_BYTES)
+                .setBlobFileSize(64L << 20)
+                .setBlobCompressionType(CompressionType.NO_COMPRESSION)
+                // freshly flushed blobs stay cached, so recent small objects are read without I/O
+                .setPrepopulateBlobCache(PrepopulateBlobCache.PREPOPULATE_BLOB_FLUSH_ONLY)
+                .setEnableBlobGarbageCollection(true)
+                .setBlobGarbageCollectionAgeCutoff(0.25);
         DBOptions dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
@@ -137,6 +164,11 @@ public final class Database implements AutoCloseable {
                 // With several column families the WAL can only be recycled once every family has
                 // flushed; cap it so a rarely written family cannot pin gigabytes of log.
                 .setMaxTotalWalSize(64L << 20)
+                // memtables of all families together, whatever their number
+                .setDbWriteBufferSize(DB_WRITE_BUFFER_BYTES)
+                // writers waiting for a group commit block instead of spinning: on a small machine the
+                // spinning takes the CPU the commit leader (and the event loops) need
+                .setEnableWriteThreadAdaptiveYield(false)
                 .setBytesPerSync(1L << 20)
                 .setMaxOpenFiles(512);
 
@@ -214,6 +246,22 @@ public final class Database implements AutoCloseable {
         return t;
     }
 
+    /**
+     * Column family options with a blob cache: RocksJava has no setter for it, only the options-string
+     * form. Without one, every read of a blob value (an inline object body) would go to the disk.
+     */
+    private static ColumnFamilyOptions withBlobCache() {
+        Properties props = new Properties();
+        props.setProperty("blob_cache", "capacity=" + BLOB_CACHE_BYTES);
+        try (ConfigOptions config = new ConfigOptions()) {
+            ColumnFamilyOptions options = ColumnFamilyOptions.getColumnFamilyOptionsFromProps(config, props);
+            if (options == null) {
+                throw new StorageException("RocksDB refused the blob cache options " + props);
+            }
+            return options;
+        }
+    }
+
     /** A new, empty atomic write. */
     public Batch batch() {
         return new Batch(this);
@@ -268,7 +316,27 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /**
+     * A point read; inside {@link CacheOnlyReads#attempt} from memtables and caches only.
+     *
+     * @throws WouldBlockException inside {@link CacheOnlyReads#attempt} when the value is not cached
+     */
+    byte[] get(ColumnFamilyHandle handle, byte[] key) throws RocksDBException {
+        if (!CacheOnlyReads.active()) {
+            return db.get(handle, key);
+        }
+        try {
+            return db.get(handle, cacheOnlyReads, key);
+        } catch (RocksDBException e) {
+            if (e.getStatus() != null && e.getStatus().getCode() == Status.Code.Incomplete) {
+                throw CacheOnlyReads.wouldBlock();
+            }
+            throw e;
+        }
+    }
+
     void write(WriteBatch batch) {
+        CacheOnlyReads.checkMayBlock();
         Lock l = enter();
         try {
             db.write(writeOptions, batch);
@@ -304,6 +372,7 @@ public final class Database implements AutoCloseable {
                 LOG.warn("Closing metadata store {} reported: {}", dir, e.getMessage());
             }
             writeOptions.close();
+            cacheOnlyReads.close();
             dbOptions.close();
             cfOptions.close();
             bloomFilter.close();

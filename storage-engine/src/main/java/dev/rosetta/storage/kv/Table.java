@@ -88,7 +88,7 @@ public final class Table<K, V> {
     private byte[] getRaw(byte[] key) {
         Lock l = db.enter();
         try {
-            return db.rocks().get(handle, key);
+            return db.get(handle, key);
         } catch (RocksDBException e) {
             throw new StorageException("metadata read from " + family.name() + " failed: " + e.getMessage(), e);
         } finally {

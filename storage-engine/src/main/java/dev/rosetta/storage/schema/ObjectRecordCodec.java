@@ -67,7 +67,9 @@ public final class ObjectRecordCodec implements ValueCodec<ObjectRecord> {
 
     @Override
     public byte[] encode(ObjectRecord o) {
-        RecordWriter w = RecordWriter.begin(VERSION);
+        // an inline body is most of the record: size the buffer for it once
+        int inline = o.body() instanceof ObjectBody.Inline in ? in.bytes().length : 0;
+        RecordWriter w = RecordWriter.begin(VERSION, inline + 512);
         w.string(BUCKET, o.bucket());
         w.string(KEY, o.key());
         w.int64(SIZE, o.size());

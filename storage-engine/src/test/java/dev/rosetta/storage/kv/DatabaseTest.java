@@ -72,11 +72,6 @@ class DatabaseTest {
             assertThat(seen).containsExactly("b", "c");
             assertThat(table.isEmpty(KeyRange.prefix(Keys.BUCKET.encode("c")))).isFalse();
             assertThat(table.isEmpty(KeyRange.prefix(Keys.BUCKET.encode("e")))).isTrue();
-            try (Batch b = db.batch()) {
-                b.deleteRange(table, bc).commit();
-            }
-            assertThat(table.values(KeyRange.all())).extracting(v -> new String(v, StandardCharsets.UTF_8))
-                    .containsExactly("a", "d");
         }
     }
 }

@@ -23,6 +23,11 @@ public final class HeadBucketHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean readsOnlyMetadata() {
+        return true; // blob files are opened through the blob store, which refuses on the event loop
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
         BucketRecord bucket = access.require(ctx, Permission.READ);
         // the bucket's own region: its location constraint, else the server's (no constraint is us-east-1's)

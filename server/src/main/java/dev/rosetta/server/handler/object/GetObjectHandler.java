@@ -59,6 +59,11 @@ public final class GetObjectHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean readsOnlyMetadata() {
+        return true; // blob files are opened through the blob store, which refuses on the event loop
+    }
+
+    @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
         BucketRecord bucket = access.bucket(ctx);
         try {
