@@ -149,10 +149,16 @@ class ObservabilityTest {
             s3.createMultipartUpload(b -> b.bucket("logged").key("dir/a b.txt")
                     .sseCustomerAlgorithm("AES256").sseCustomerKey(customerKey).sseCustomerKeyMD5(keyMd5));
             s3.putObject(b -> b.bucket("logged").key("plain"), RequestBody.fromString("hello"));
+            // The line is written when the response has been flushed, so it can trail the client's answer.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (capturedLines(captured).stream().noneMatch(l -> l.contains("PutObject"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
         } finally {
             logger.detachAppender(captured);
         }
-        List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines = capturedLines(captured);
         assertThat(lines).anySatisfy(l -> assertThat(l)
                 .contains(ServerFixture.ALICE.accessKey()).contains("CreateMultipartUpload").contains("logged")
                 .contains("\"dir/a b.txt\"").contains(" 200 "));
@@ -161,6 +167,12 @@ class ObservabilityTest {
             assertThat(line).doesNotContain(ServerFixture.ALICE.secretKey())
                     .doesNotContain("Signature=").doesNotContain("AWS4-HMAC-SHA256")
                     .doesNotContain(Base64.getEncoder().encodeToString(new byte[32]));
+        }
+    }
+
+    private static List<String> capturedLines(ListAppender<ILoggingEvent> appender) {
+        synchronized (appender) { // AppenderBase.doAppend holds this lock while it adds
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
 }
