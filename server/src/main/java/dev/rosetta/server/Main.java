@@ -26,6 +26,7 @@ public final class Main implements Callable<Integer> {
     private CommandLineOptions options = new CommandLineOptions();
 
     public static void main(String[] args) {
+        StartupPreloader.start();
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
             System.exit(code);
@@ -34,6 +35,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StartupPreloader.awaitLogging();
         ServerConfig config;
         RosettaServer server;
         try {

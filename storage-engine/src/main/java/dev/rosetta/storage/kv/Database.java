@@ -61,7 +61,7 @@ public final class Database implements AutoCloseable {
     private static final byte[] FORMAT_KEY = "rosetta.format".getBytes(StandardCharsets.US_ASCII);
 
     static {
-        RocksDB.loadLibrary();
+        NativeLibrary.load();
     }
 
     /** Shared block cache for all column families; metadata is small and hot. */
