@@ -1,5 +1,6 @@
 package dev.rosetta.server.crypto;
 
+import dev.rosetta.auth.AuthScheme;
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
 import dev.rosetta.protocol.headers.CustomerKeyHeaders;
@@ -48,6 +49,8 @@ public final class SseService {
     static final String KEY_REQUIRED = "The object was stored using a form of Server Side Encryption. The correct"
             + " parameters must be provided to retrieve the object.";
     static final String NOT_APPLICABLE = "The encryption parameters are not applicable to this object.";
+    static final String KMS_NEEDS_V4 = "Requests specifying Server Side Encryption with AWS KMS managed keys require"
+            + " AWS Signature Version 4.";
     static final String PART_KEY_REQUIRED = "The multipart upload initiate requested encryption. Subsequent part"
             + " requests must include the appropriate encryption parameters.";
     static final String PART_KEY_MISMATCH = "The provided encryption parameters did not match the ones used"
@@ -116,6 +119,7 @@ public final class SseService {
             return new WriteEncryption(headers, keys.master());
         }
         if (sse.isKms()) {
+            requireSignatureV4(ctx);
             KeyEncryptionKey kms = keys.kmsForWrite(sse.kmsKeyId(), sse.kmsContext());
             if (sse.kmsKeyId() == null) {
                 headers = headers.withSse(sse.withKmsKeyId(kms.keyId()));
@@ -170,6 +174,10 @@ public final class SseService {
      * {@code copy-source-server-side-encryption-customer-*} headers).
      */
     public EnvelopeOpener forRead(RequestContext ctx, ObjectRecord o, boolean copySource) {
+        ServerSideEncryption stored = o.headers().sse();
+        if (stored != null && stored.isKms()) {
+            requireSignatureV4(ctx);
+        }
         CustomerKey given = customerKey(ctx, copySource);
         String storedMd5 = customerKeyMd5(o);
         if (storedMd5 != null) {
@@ -233,6 +241,18 @@ public final class SseService {
                 throw new S3Exception(S3ErrorCode.INTERNAL_ERROR);
             }
         };
+    }
+
+    /**
+     * S3 serves and accepts SSE-KMS objects only over Signature V4: a request signed with AWS Signature V2
+     * (header or presigned URL) is {@code 400 InvalidArgument}, as S3 answers it. Other vendors' schemes (OBS,
+     * COS, WOS) are their services' own and are not refused.
+     */
+    private static void requireSignatureV4(RequestContext ctx) {
+        AuthScheme scheme = ctx.authentication().scheme();
+        if (scheme == AuthScheme.AWS_V2 || scheme == AuthScheme.AWS_V2_PRESIGNED) {
+            throw S3Exception.invalidArgument(KMS_NEEDS_V4, "Authorization", "null");
+        }
     }
 
     /**

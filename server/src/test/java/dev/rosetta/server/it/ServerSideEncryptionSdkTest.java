@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rosetta.server.testing.Clients;
+import dev.rosetta.server.testing.RawHttp;
 import dev.rosetta.server.testing.ServerFixture;
+import dev.rosetta.server.testing.V2Signer;
 import dev.rosetta.storage.Durability;
 import dev.rosetta.storage.ManifestPart;
 import dev.rosetta.storage.ObjectBody;
@@ -15,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -532,5 +538,48 @@ class ServerSideEncryptionSdkTest {
         assertS3Error(() -> s3.putObject(b -> b.bucket(BUCKET).key("kms/bad").serverSideEncryption(
                 ServerSideEncryption.AWS_KMS).ssekmsEncryptionContext("not json"), RequestBody.fromBytes(data)),
                 400, "InvalidArgument");
+    }
+
+    @Test
+    void sseKmsIsRefusedOverSignatureV2() throws Exception {
+        String key = "kms/v2-read";
+        s3.putObject(b -> b.bucket(BUCKET).key(key).serverSideEncryption(ServerSideEncryption.AWS_KMS),
+                RequestBody.fromString("kms bytes"));
+        s3.putObject(b -> b.bucket(BUCKET).key("kms/v2-plain"), RequestBody.fromString("plain bytes"));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String host = "127.0.0.1:" + SERVER.port();
+        try (RawHttp http = SERVER.raw()) {
+            RawHttp.Response get = http.exchange("GET", "/" + BUCKET + "/" + key, List.of(Map.entry("Host", host),
+                    Map.entry("Date", date), Map.entry("Authorization", v2("GET\n\n\n" + date + "\n/" + BUCKET
+                            + "/" + key))), null);
+            assertKmsNeedsV4(get);
+
+            RawHttp.Response plain = http.exchange("GET", "/" + BUCKET + "/kms/v2-plain", List.of(
+                    Map.entry("Host", host), Map.entry("Date", date), Map.entry("Authorization",
+                            v2("GET\n\n\n" + date + "\n/" + BUCKET + "/kms/v2-plain"))), null);
+            assertThat(plain.status()).as(plain.bodyText()).isEqualTo(200);
+            assertThat(plain.bodyText()).isEqualTo("plain bytes");
+
+            RawHttp.Response put = http.exchange("PUT", "/" + BUCKET + "/kms/v2-write", List.of(
+                    Map.entry("Host", host), Map.entry("Date", date),
+                    Map.entry("x-amz-server-side-encryption", "aws:kms"),
+                    Map.entry("Authorization", v2("PUT\n\n\n" + date + "\nx-amz-server-side-encryption:aws:kms\n/"
+                            + BUCKET + "/kms/v2-write"))), "kms bytes".getBytes(StandardCharsets.UTF_8));
+            assertKmsNeedsV4(put);
+        }
+        assertS3Error(() -> s3.headObject(b -> b.bucket(BUCKET).key("kms/v2-write")), 404, null);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asUtf8String()).isEqualTo("kms bytes");
+    }
+
+    private static String v2(String stringToSign) {
+        return V2Signer.authorization(ServerFixture.ALICE.accessKey(), ServerFixture.ALICE.secretKey(), stringToSign);
+    }
+
+    private static void assertKmsNeedsV4(RawHttp.Response r) {
+        assertThat(r.status()).as(r.bodyText()).isEqualTo(400);
+        assertThat(r.xmlElement("Code")).isEqualTo("InvalidArgument");
+        assertThat(r.xmlElement("Message")).isEqualTo(
+                "Requests specifying Server Side Encryption with AWS KMS managed keys require AWS Signature Version 4.");
+        assertThat(r.xmlElement("ArgumentName")).isEqualTo("Authorization");
     }
 }
