@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Start-up work that needs no configuration, done on a second core while the main thread parses the
- * command line: configuring logging (Logback reads its XML), loading RocksDB's native library and seeding
+ * command line: configuring logging (Logback), loading RocksDB's native library and seeding
  * the first {@link SecureRandom}. Together they are about a quarter of the time to the first answered
  * request; picocli's parsing, which they overlap, is another fifth.
  *
@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * is touched. A failure is ignored: the main thread repeats the same step and reports it.
  */
 final class StartupPreloader {
-    private StartupPreloader() {
-    }
-
     private static final CountDownLatch LOGGING_CONFIGURED = new CountDownLatch(1);
     private static volatile boolean started;
+
+    private StartupPreloader() {
+    }
 
     /** Starts the preloading on a daemon thread and returns at once. */
     static void start() {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -546,7 +547,8 @@ class ServerSideEncryptionSdkTest {
         s3.putObject(b -> b.bucket(BUCKET).key(key).serverSideEncryption(ServerSideEncryption.AWS_KMS),
                 RequestBody.fromString("kms bytes"));
         s3.putObject(b -> b.bucket(BUCKET).key("kms/v2-plain"), RequestBody.fromString("plain bytes"));
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String date = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+                .format(ZonedDateTime.now(ZoneOffset.UTC));
         String host = "127.0.0.1:" + SERVER.port();
         try (RawHttp http = SERVER.raw()) {
             RawHttp.Response get = http.exchange("GET", "/" + BUCKET + "/" + key, List.of(Map.entry("Host", host),
