@@ -1,15 +1,13 @@
 package dev.rosetta.auth.obs;
 
+import dev.rosetta.auth.v2.V2Canonical;
 import dev.rosetta.auth.v2.V2StringToSign.EmptyValueForm;
 import dev.rosetta.auth.v2.V2SubResources;
 import dev.rosetta.protocol.http.PercentCodec;
 import dev.rosetta.protocol.http.QueryString;
 import dev.rosetta.protocol.http.RequestHead;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,9 +17,6 @@ import java.util.Set;
  * {@code AbstractAuthentication.makeServiceCanonicalString}.
  */
 public final class ObsStringToSign {
-    private static final Comparator<String[]> BY_NAME = Comparator.comparing(e -> e[0]);
-    private static final Comparator<QueryString.Param> PARAM_BY_NAME = Comparator.comparing(QueryString.Param::name);
-
     private ObsStringToSign() {
     }
 
@@ -81,8 +76,8 @@ public final class ObsStringToSign {
             Variant variant, Set<String> excluded) {
         StringBuilder sb = new StringBuilder(256);
         sb.append(request.method()).append('\n');
-        appendStripped(sb, request.header("Content-MD5")).append('\n');
-        appendStripped(sb, request.header("Content-Type")).append('\n');
+        V2Canonical.appendStripped(sb, request.header("Content-MD5")).append('\n');
+        V2Canonical.appendStripped(sb, request.header("Content-Type")).append('\n');
         sb.append(datePosition).append('\n');
         appendPrefixedHeaders(sb, request, flavour.headerPrefix());
         appendResource(sb, request, virtualHostBucket, flavour, variant, excluded);
@@ -91,68 +86,14 @@ public final class ObsStringToSign {
 
     /** {@code name:value\n} per header whose lower-cased name starts with the prefix: sorted, repeats joined by ','. */
     static void appendPrefixedHeaders(StringBuilder sb, RequestHead request, String prefix) {
-        List<String[]> selected = null;
-        for (Map.Entry<String, String> h : request.headerEntries()) {
-            String name = h.getKey();
-            if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                if (selected == null) {
-                    selected = new ArrayList<>(8);
-                }
-                selected.add(new String[] {name.toLowerCase(Locale.ROOT), unfoldAndTrim(h.getValue())});
-            }
-        }
-        if (selected == null) {
-            return;
-        }
-        selected.sort(BY_NAME); // stable: repeats keep arrival order
-        String previous = null;
-        for (String[] e : selected) {
-            if (e[0].equals(previous)) {
-                sb.setLength(sb.length() - 1);
-                sb.append(',').append(e[1]).append('\n');
-            } else {
-                sb.append(e[0]).append(':').append(e[1]).append('\n');
-                previous = e[0];
-            }
-        }
+        V2Canonical.appendHeaderLines(sb, V2Canonical.headersWithPrefix(request, prefix));
     }
 
     /** [/bucket] + raw path + [?sub-resources sorted by name as sent]. */
     static void appendResource(StringBuilder sb, RequestHead request, String virtualHostBucket, ObsFlavour flavour,
             Variant variant, Set<String> excluded) {
-        if (virtualHostBucket != null) {
-            sb.append('/').append(virtualHostBucket);
-        }
-        String path = request.rawPath();
-        sb.append(path == null || path.isEmpty() ? "/" : path);
-        List<QueryString.Param> signed = null;
-        for (QueryString.Param p : request.query().params()) {
-            if (isSigned(p, flavour, excluded)) {
-                if (signed == null) {
-                    signed = new ArrayList<>(4);
-                }
-                signed.add(p);
-            }
-        }
-        if (signed == null) {
-            return;
-        }
-        if (signed.size() > 1) {
-            signed.sort(PARAM_BY_NAME); // stable
-        }
-        char separator = '?';
-        for (QueryString.Param p : signed) {
-            sb.append(separator).append(p.name());
-            separator = '&';
-            String value = p.hasValue() ? decode(p.rawValue(), variant.plusAsSpace()) : null;
-            if (value != null && !value.isEmpty()) {
-                sb.append('=').append(value);
-            } else if (value != null && variant.emptyValues() != EmptyValueForm.BARE) {
-                sb.append('=');
-            } else if (value == null && variant.emptyValues() == EmptyValueForm.WITH_EQUALS) {
-                sb.append('=');
-            }
-        }
+        V2Canonical.appendResource(sb, request, virtualHostBucket, p -> isSigned(p, flavour, excluded),
+                p -> decode(p.rawValue(), variant.plusAsSpace()), variant.emptyValues());
     }
 
     /**
@@ -183,36 +124,5 @@ public final class ObsStringToSign {
         } catch (IllegalArgumentException e) {
             return raw;
         }
-    }
-
-    private static StringBuilder appendStripped(StringBuilder sb, String value) {
-        return value == null ? sb : sb.append(value.strip());
-    }
-
-    /** Replaces folding whitespace (a line break and the blanks around it) with one space, then trims. */
-    static String unfoldAndTrim(String value) {
-        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value.strip();
-        }
-        StringBuilder sb = new StringBuilder(value.length());
-        int i = 0;
-        int n = value.length();
-        while (i < n) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                while (sb.length() > 0 && (sb.charAt(sb.length() - 1) == ' ' || sb.charAt(sb.length() - 1) == '\t')) {
-                    sb.setLength(sb.length() - 1);
-                }
-                while (i < n && (value.charAt(i) == ' ' || value.charAt(i) == '\t' || value.charAt(i) == '\r'
-                        || value.charAt(i) == '\n')) {
-                    i++;
-                }
-                sb.append(' ');
-            } else {
-                sb.append(c);
-                i++;
-            }
-        }
-        return sb.toString().strip();
     }
 }

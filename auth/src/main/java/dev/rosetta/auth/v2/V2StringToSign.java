@@ -4,10 +4,7 @@ import dev.rosetta.protocol.http.PercentCodec;
 import dev.rosetta.protocol.http.QueryString;
 import dev.rosetta.protocol.http.RequestHead;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The AWS Signature V2 string to sign (dialects.md §1.1): verb, Content-MD5, Content-Type, the date
@@ -16,9 +13,6 @@ import java.util.Map;
  * wire-mirroring one first.
  */
 public final class V2StringToSign {
-    private static final Comparator<String[]> BY_NAME = Comparator.comparing(e -> e[0]);
-    private static final Comparator<QueryString.Param> PARAM_BY_NAME = Comparator.comparing(QueryString.Param::name);
-
     private V2StringToSign() {
     }
 
@@ -117,8 +111,8 @@ public final class V2StringToSign {
     public static String build(RequestHead request, String virtualHostBucket, String datePosition, Variant variant) {
         StringBuilder sb = new StringBuilder(256);
         sb.append(request.method()).append('\n');
-        appendTrimmed(sb, request.header("Content-MD5")).append('\n');
-        appendTrimmed(sb, request.header("Content-Type")).append('\n');
+        V2Canonical.appendStripped(sb, request.header("Content-MD5")).append('\n');
+        V2Canonical.appendStripped(sb, request.header("Content-Type")).append('\n');
         sb.append(datePosition).append('\n');
         appendAmzHeaders(sb, request, variant);
         appendResource(sb, request, virtualHostBucket, variant);
@@ -127,16 +121,7 @@ public final class V2StringToSign {
 
     /** CanonicalizedAmzHeaders: {@code name:value\n} per x-amz-* header, sorted, repeats merged with ','. */
     static void appendAmzHeaders(StringBuilder sb, RequestHead request, Variant variant) {
-        List<String[]> amz = null;
-        for (Map.Entry<String, String> h : request.headerEntries()) {
-            String name = h.getKey();
-            if (name.regionMatches(true, 0, "x-amz-", 0, 6)) {
-                if (amz == null) {
-                    amz = new ArrayList<>(8);
-                }
-                amz.add(new String[] {name.toLowerCase(Locale.ROOT), unfoldAndTrim(h.getValue())});
-            }
-        }
+        List<String[]> amz = V2Canonical.headersWithPrefix(request, "x-amz-");
         if (variant.amzQueryParams()) {
             for (QueryString.Param p : request.query().params()) {
                 if (p.name().startsWith("x-amz-")) {
@@ -147,63 +132,13 @@ public final class V2StringToSign {
                 }
             }
         }
-        if (amz == null) {
-            return;
-        }
-        amz.sort(BY_NAME); // stable: repeats keep arrival order
-        String previous = null;
-        for (String[] e : amz) {
-            if (e[0].equals(previous)) {
-                sb.setLength(sb.length() - 1); // drop the '\n', continue the line
-                sb.append(',').append(e[1]).append('\n');
-            } else {
-                sb.append(e[0]).append(':').append(e[1]).append('\n');
-                previous = e[0];
-            }
-        }
+        V2Canonical.appendHeaderLines(sb, amz);
     }
 
     /** CanonicalizedResource: [/bucket] + raw path + [?sorted sub-resources]. */
     static void appendResource(StringBuilder sb, RequestHead request, String virtualHostBucket, Variant variant) {
-        if (virtualHostBucket != null) {
-            sb.append('/').append(virtualHostBucket);
-        }
-        String path = request.rawPath();
-        sb.append(path == null || path.isEmpty() ? "/" : path);
-        List<QueryString.Param> params = request.query().params();
-        List<QueryString.Param> signed = null;
-        for (QueryString.Param p : params) {
-            if (variant.subResources().contains(p.name())) {
-                if (signed == null) {
-                    signed = new ArrayList<>(4);
-                }
-                signed.add(p);
-            }
-        }
-        if (signed == null) {
-            return;
-        }
-        if (signed.size() > 1) {
-            signed.sort(PARAM_BY_NAME); // stable
-        }
-        char separator = '?';
-        for (QueryString.Param p : signed) {
-            sb.append(separator).append(p.name());
-            separator = '&';
-            String value = p.hasValue() ? decodedValue(p, variant.plusAsSpace()) : null;
-            if (value == null || value.isEmpty()) {
-                boolean equals = switch (variant.emptyValues()) {
-                    case AS_SENT -> value != null;
-                    case BARE -> false;
-                    case WITH_EQUALS -> true;
-                };
-                if (equals) {
-                    sb.append('=');
-                }
-            } else {
-                sb.append('=').append(value);
-            }
-        }
+        V2Canonical.appendResource(sb, request, virtualHostBucket, p -> variant.subResources().contains(p.name()),
+                p -> decodedValue(p, variant.plusAsSpace()), variant.emptyValues());
     }
 
     private static String decodedValue(QueryString.Param p, boolean plusAsSpace) {
@@ -218,39 +153,5 @@ public final class V2StringToSign {
         } catch (IllegalArgumentException e) {
             return p.rawValue();
         }
-    }
-
-    private static StringBuilder appendTrimmed(StringBuilder sb, String value) {
-        return value == null ? sb : sb.append(value.strip());
-    }
-
-    /** Replaces folding whitespace (a line break and the blanks around it) with one space, then trims. */
-    static String unfoldAndTrim(String value) {
-        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value.strip();
-        }
-        StringBuilder sb = new StringBuilder(value.length());
-        int i = 0;
-        int n = value.length();
-        while (i < n) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                while (sb.length() > 0 && isBlank(sb.charAt(sb.length() - 1))) {
-                    sb.setLength(sb.length() - 1);
-                }
-                while (i < n && (isBlank(value.charAt(i)) || value.charAt(i) == '\r' || value.charAt(i) == '\n')) {
-                    i++;
-                }
-                sb.append(' ');
-            } else {
-                sb.append(c);
-                i++;
-            }
-        }
-        return sb.toString().strip();
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t';
     }
 }

@@ -144,7 +144,7 @@ class AwsV2VectorsTest {
                         + "x-amz-meta-reviewedby:joe@awsexamplebucket1.net,jane@awsexamplebucket1.net\n"
                         + "/static.awsexamplebucket1.net/db-backup.dat.gz",
                 "dKZcB+bz2EPXgSdXZp9ozGeOM4I=");
-        assertThat(V2StringToSign.unfoldAndTrim(" a \r\n   b\t\n\tc ")).isEqualTo("a b c");
+        assertThat(V2Canonical.unfoldAndTrim(" a \r\n   b\t\n\tc ")).isEqualTo("a b c");
     }
 
     @Test
