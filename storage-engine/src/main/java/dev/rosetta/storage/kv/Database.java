@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
@@ -72,6 +73,8 @@ public final class Database implements AutoCloseable {
     private static final long MIN_BLOB_BYTES = 1024;
     /** Cache of blob values (object bodies stored inline), beside the block cache of the SST files. */
     private static final long BLOB_CACHE_BYTES = 64L << 20;
+    /** Blob garbage is looked at once per this many writes (and at open). */
+    private static final int BLOB_GARBAGE_CHECK_WRITES = 4096;
 
     private final Path dir;
     private final Durability durability;
@@ -87,6 +90,8 @@ public final class Database implements AutoCloseable {
     private final Map<ColumnFamily<?, ?>, Table<?, ?>> tables = new IdentityHashMap<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    private final BlobGarbageCollector blobGarbage;
+    private final AtomicInteger writesSinceGarbageCheck = new AtomicInteger();
 
     private Database(Path dir, Durability durability, RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
                      Cache blockCache, Filter bloomFilter, List<ColumnFamilyHandle> handles) {
@@ -100,6 +105,7 @@ public final class Database implements AutoCloseable {
         this.handles = handles;
         this.writeOptions = new WriteOptions().setSync(durability == Durability.FSYNC);
         this.cacheOnlyReads = new ReadOptions().setReadTier(ReadTier.BLOCK_CACHE_TIER);
+        this.blobGarbage = new BlobGarbageCollector(db, handles, 0.25, 0.10, 32L << 20);
     }
 
     /**
@@ -151,9 +157,9 @@ public final class Database implements AutoCloseable {
                 .setBlobFileSize(64L << 20)
                 .setBlobCompressionType(CompressionType.NO_COMPRESSION)
                 // freshly flushed blobs stay cached, so recent small objects are read without I/O
-                .setPrepopulateBlobCache(PrepopulateBlobCache.PREPOPULATE_BLOB_FLUSH_ONLY)
-                .setEnableBlobGarbageCollection(true)
-                .setBlobGarbageCollectionAgeCutoff(0.25);
+                .setPrepopulateBlobCache(PrepopulateBlobCache.PREPOPULATE_BLOB_FLUSH_ONLY);
+        // collected only while there is garbage to collect (see BlobGarbageCollector)
+        BlobGarbageCollector.configureAtOpen(cfOptions);
         DBOptions dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
@@ -199,6 +205,7 @@ public final class Database implements AutoCloseable {
             ColumnFamily<?, ?> f = families.get(i);
             database.tables.put(f, newTable(database, f, handles.get(i + 1)));
         }
+        database.blobGarbage.check(); // garbage left by an earlier run
         LOG.debug("Opened metadata store {} (durability {})", dir, durability);
         return database;
     }
@@ -340,11 +347,20 @@ public final class Database implements AutoCloseable {
         Lock l = enter();
         try {
             db.write(writeOptions, batch);
+            if (writesSinceGarbageCheck.incrementAndGet() >= BLOB_GARBAGE_CHECK_WRITES) {
+                writesSinceGarbageCheck.set(0);
+                blobGarbage.check();
+            }
         } catch (RocksDBException e) {
             throw new StorageException("metadata write failed: " + e.getMessage(), e);
         } finally {
             l.unlock();
         }
+    }
+
+    /** The blob garbage collection switch of this database (for tests in this package). */
+    BlobGarbageCollector blobGarbage() {
+        return blobGarbage;
     }
 
     /**
