@@ -122,7 +122,8 @@ public record ServerConfig(
         private int maxHeaderBytes = 16 * 1024;
         private int maxInitialLineBytes = 16 * 1024;
         private int workerThreads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
-        private int ioThreads = Runtime.getRuntime().availableProcessors();
+        /** Half the cores run event loops, the other half workers, RocksDB and the kernel's network work. */
+        private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         private long shutdownGraceMillis = 30_000;
         private long minPartSize = DEFAULT_MIN_PART_SIZE;
         private ListenAddress adminListen = ListenAddress.parse(DEFAULT_ADMIN_LISTEN);
