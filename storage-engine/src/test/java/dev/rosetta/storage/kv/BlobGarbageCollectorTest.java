@@ -29,15 +29,13 @@ class BlobGarbageCollectorTest {
             Table<String, byte[]> table = db.table(BODIES);
             ColumnFamilyHandle h = table.handle();
             RocksDB rocks = db.rocks();
-            BlobGarbageCollector gc = new BlobGarbageCollector(rocks, List.of(h), 0.25, 0.10, 0);
+            BlobGarbageCollector gc = collector(db, 0);
 
-            write(db, table, 0, 400, (byte) 1);
-            flush(rocks, h);
+            writeAndFlush(db, 400, (byte) 1);
             gc.check();
             assertThat(gc.collecting(0)).as("new values only: nothing to collect").isFalse();
 
-            write(db, table, 0, 200, (byte) 2); // replaces half: their first blobs become garbage
-            flush(rocks, h);
+            writeAndFlush(db, 200, (byte) 2); // replaces half: their first blobs become garbage
             rocks.compactRange(h); // compaction is what finds the replaced blobs
             long garbage = rocks.getLongProperty(h, BlobGarbageCollector.GARBAGE_BYTES);
             long total = rocks.getLongProperty(h, BlobGarbageCollector.BLOB_BYTES);
@@ -60,15 +58,10 @@ class BlobGarbageCollectorTest {
     @Test
     void smallGarbageIsLeftAlone() throws RocksDBException {
         try (Database db = Database.open(dir, Durability.NONE, List.of(BODIES), 1)) {
-            Table<String, byte[]> table = db.table(BODIES);
-            ColumnFamilyHandle h = table.handle();
-            RocksDB rocks = db.rocks();
-            BlobGarbageCollector gc = new BlobGarbageCollector(rocks, List.of(h), 0.25, 0.10, 32L << 20);
-            write(db, table, 0, 100, (byte) 1);
-            flush(rocks, h);
-            write(db, table, 0, 100, (byte) 2);
-            flush(rocks, h);
-            rocks.compactRange(h);
+            BlobGarbageCollector gc = collector(db, 32L << 20);
+            writeAndFlush(db, 100, (byte) 1);
+            writeAndFlush(db, 100, (byte) 2);
+            db.rocks().compactRange(db.table(BODIES).handle());
             gc.check();
             assertThat(gc.collecting(0)).as("under the minimum amount of garbage").isFalse();
         }
@@ -80,13 +73,20 @@ class BlobGarbageCollectorTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static void write(Database db, Table<String, byte[]> table, int from, int to, byte fill) {
+    private static BlobGarbageCollector collector(Database db, long minGarbageBytes) {
+        return new BlobGarbageCollector(db.rocks(), List.of(db.table(BODIES).handle()), 0.25, 0.10, minGarbageBytes);
+    }
+
+    /** Writes keys k0 .. k(count-1), all filled with {@code fill}, and flushes them to an SST and a blob file. */
+    private static void writeAndFlush(Database db, int count, byte fill) throws RocksDBException {
+        Table<String, byte[]> table = db.table(BODIES);
         try (Batch b = db.batch()) {
-            for (int i = from; i < to; i++) {
+            for (int i = 0; i < count; i++) {
                 b.put(table, "k" + i, value(fill));
             }
             b.commit();
         }
+        flush(db.rocks(), table.handle());
     }
 
     private static byte[] value(byte fill) {
