@@ -95,7 +95,7 @@ public final class Database implements AutoCloseable {
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
     private final BlobGarbageCollector blobGarbage;
-    private final AtomicInteger writesSinceGarbageCheck = new AtomicInteger();
+    private final AtomicInteger writes = new AtomicInteger();
 
     private Database(Path dir, Durability durability, RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
                      Cache blockCache, Filter bloomFilter, List<ColumnFamilyHandle> handles) {
@@ -351,8 +351,7 @@ public final class Database implements AutoCloseable {
         Lock l = enter();
         try {
             db.write(writeOptions, batch);
-            if (writesSinceGarbageCheck.incrementAndGet() >= BLOB_GARBAGE_CHECK_WRITES) {
-                writesSinceGarbageCheck.set(0);
+            if (writes.incrementAndGet() % BLOB_GARBAGE_CHECK_WRITES == 0) {
                 blobGarbage.check();
             }
         } catch (RocksDBException e) {
@@ -360,11 +359,6 @@ public final class Database implements AutoCloseable {
         } finally {
             l.unlock();
         }
-    }
-
-    /** The blob garbage collection switch of this database (for tests in this package). */
-    BlobGarbageCollector blobGarbage() {
-        return blobGarbage;
     }
 
     /**

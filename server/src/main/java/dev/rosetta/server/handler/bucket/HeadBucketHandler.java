@@ -24,7 +24,7 @@ public final class HeadBucketHandler implements DocumentHandler {
 
     @Override
     public boolean readsOnlyMetadata() {
-        return true; // blob files are opened through the blob store, which refuses on the event loop
+        return true; // the bucket record and nothing else
     }
 
     @Override
