@@ -1,8 +1,7 @@
 package dev.rosetta.storage;
 
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * In-process striped read/write locks keyed by bucket name: the rule that keeps "bucket exists" and
@@ -21,11 +20,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * deadlock; two buckets sharing a stripe only cost each other some concurrency on create/delete.
  * Sufficient because RocksDB allows one process per database (its LOCK file), so this process sees
  * every writer.
+ *
+ * <p>The locks belong to no thread (they are {@link StampedLock} views): a write committed asynchronously
+ * releases them on the committer's thread once it is durable. For the same reason they are not reentrant;
+ * no operation takes a stripe twice.
  */
 public final class BucketLocks {
     private static final int DEFAULT_STRIPES = 256;
 
-    private final ReadWriteLock[] stripes;
+    private final StampedLock[] stripes;
     private final int mask;
 
     public BucketLocks() {
@@ -35,24 +38,24 @@ public final class BucketLocks {
     /** @param stripes rounded up to a power of two */
     public BucketLocks(int stripes) {
         int n = Integer.highestOneBit(Math.max(1, stripes - 1)) << 1;
-        this.stripes = new ReadWriteLock[n];
+        this.stripes = new StampedLock[n];
         for (int i = 0; i < n; i++) {
-            this.stripes[i] = new ReentrantReadWriteLock();
+            this.stripes[i] = new StampedLock();
         }
         this.mask = n - 1;
     }
 
     /** The (unlocked) shared lock of {@code bucket}'s stripe. */
     public Lock shared(String bucket) {
-        return stripe(bucket).readLock();
+        return stripe(bucket).asReadLock();
     }
 
     /** The (unlocked) exclusive lock of {@code bucket}'s stripe. */
     public Lock exclusive(String bucket) {
-        return stripe(bucket).writeLock();
+        return stripe(bucket).asWriteLock();
     }
 
-    private ReadWriteLock stripe(String bucket) {
+    private StampedLock stripe(String bucket) {
         int h = bucket.hashCode();
         h ^= h >>> 16;
         return stripes[h & mask];

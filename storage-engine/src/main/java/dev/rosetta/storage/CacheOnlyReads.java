@@ -1,5 +1,6 @@
 package dev.rosetta.storage;
 
+import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
 /**
@@ -9,6 +10,10 @@ import java.util.function.Supplier;
  * {@link WouldBlockException} before it starts; the caller then runs the whole operation again on a
  * thread that may block. An attempted operation must therefore have no side effect before its first
  * write, which holds for reads.
+ *
+ * <p>A write handed to the group committer ({@code Batch.commitAsync} with fsync) does not block, so an
+ * attempt may end with one queued: PutObject of a small body and InitiateMultipartUpload run this way. Locks
+ * are only tried ({@link #lock}): one that is held (by a write waiting for its fsync) ends the attempt.
  */
 public final class CacheOnlyReads {
     private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
@@ -41,6 +46,19 @@ public final class CacheOnlyReads {
     /** The exception that ends an attempt which found it needed the disk (for the store's internals). */
     public static WouldBlockException wouldBlock() {
         return WouldBlockException.INSTANCE;
+    }
+
+    /**
+     * Takes {@code lock}: waiting for it outside an attempt, only if it is free inside one.
+     *
+     * @throws WouldBlockException inside {@link #attempt} when the lock is held
+     */
+    public static void lock(Lock lock) {
+        if (!active()) {
+            lock.lock();
+        } else if (!lock.tryLock()) {
+            throw WouldBlockException.INSTANCE;
+        }
     }
 
     /** Called before anything that may block on the disk: throws inside {@link #attempt}. */

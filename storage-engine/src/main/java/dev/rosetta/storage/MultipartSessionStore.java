@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -117,26 +118,49 @@ public final class MultipartSessionStore {
      */
     public MultipartUpload initiate(String bucket, String key, Owner owner, Owner initiator, String dialect,
                                     ObjectHeaders headers, String checksumType, Instant now) {
+        return Futures.join(initiateAsync(bucket, key, owner, initiator, dialect, headers, checksumType, now));
+    }
+
+    /**
+     * {@link #initiate(String, String, Owner, Owner, String, ObjectHeaders, String, Instant)} without waiting
+     * for the disk: the session is queued for the group committer and the bucket's shared lock held until it
+     * is durable (so DeleteBucket cannot pass it). Dependent actions run on the committer's thread.
+     *
+     * @return completed with the upload once durable, or failed with {@link StorageException}
+     * @throws S3Exception NoSuchBucket, before anything is queued
+     */
+    public CompletableFuture<MultipartUpload> initiateAsync(String bucket, String key, Owner owner, Owner initiator,
+                                                            String dialect, ObjectHeaders headers,
+                                                            String checksumType, Instant now) {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(now, "now");
         long millis = now.toEpochMilli();
         Lock lock = bucketLocks.shared(bucket);
-        lock.lock();
+        MultipartUpload upload;
+        CompletableFuture<Void> committed;
+        CacheOnlyReads.lock(lock);
         try {
             if (!buckets.contains(bucket)) {
                 throw S3Exception.noSuchBucket(bucket);
             }
-            MultipartUpload upload = new MultipartUpload(bucket, key, ids.next(millis), Instant.ofEpochMilli(millis),
+            upload = new MultipartUpload(bucket, key, ids.next(millis), Instant.ofEpochMilli(millis),
                     owner, initiator, dialect, headers, checksumType);
             try (Batch batch = db.batch()) {
-                batch.put(uploads, new UploadKey(bucket, key, upload.uploadId()), upload).commit();
+                committed = batch.put(uploads, new UploadKey(bucket, key, upload.uploadId()), upload).commitAsync();
+            }
+        } catch (RuntimeException | Error e) {
+            lock.unlock();
+            throw e;
+        }
+        return committed.handle((done, failure) -> {
+            lock.unlock();
+            if (failure != null) {
+                throw Futures.unwrap(failure);
             }
             stats.uploadOpened();
             return upload;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     public Optional<MultipartUpload> find(String bucket, String key, String uploadId) {
@@ -198,10 +222,22 @@ public final class MultipartSessionStore {
      * @throws S3Exception NoSuchBucket if the bucket is gone, else NoSuchUpload
      */
     public PartRecord putPart(String bucket, String key, String uploadId, PartRecord part) {
+        return Futures.join(putPartAsync(bucket, key, uploadId, part));
+    }
+
+    /**
+     * {@link #putPart} without waiting for the disk: the part is queued for the group committer and the upload's
+     * lock held until it is durable. Dependent actions run on the committer's thread.
+     *
+     * @return completed with the replaced part (or null) once durable, or failed with {@link StorageException}
+     * @throws S3Exception as {@link #putPart}, before anything is queued
+     */
+    public CompletableFuture<PartRecord> putPartAsync(String bucket, String key, String uploadId, PartRecord part) {
         Objects.requireNonNull(part, "part");
         PartKey pk = new PartKey(uploadId, part.partNumber());
         PartRecord replaced;
         boolean refusing = false;
+        CompletableFuture<Void> committed;
         Lock lock = uploadLocks.of(uploadId);
         lock.lock();
         try {
@@ -211,24 +247,29 @@ public final class MultipartSessionStore {
             }
             replaced = parts.get(pk);
             try (Batch batch = db.batch()) {
-                batch.put(parts, pk, part).commit();
+                committed = batch.put(parts, pk, part).commitAsync();
             }
-            stats.partStored(part.size(), replaced == null ? 0 : replaced.size());
         } catch (RuntimeException | Error e) {
+            lock.unlock();
             if (refusing) {
                 reclaimer.free(List.of(part.blob()));
             } else {
                 reclaimer.adopt(List.of(part.blob())); // the metadata decides; the sweep cleans up
             }
             throw e;
-        } finally {
+        }
+        return committed.handle((done, failure) -> {
             lock.unlock();
-        }
-        reclaimer.adopt(List.of(part.blob()));
-        if (replaced != null && !replaced.blob().id().equals(part.blob().id())) {
-            reclaimer.free(List.of(replaced.blob()));
-        }
-        return replaced;
+            reclaimer.adopt(List.of(part.blob())); // committed or not, the metadata decides
+            if (failure != null) {
+                throw Futures.unwrap(failure);
+            }
+            stats.partStored(part.size(), replaced == null ? 0 : replaced.size());
+            if (replaced != null && !replaced.blob().id().equals(part.blob().id())) {
+                reclaimer.free(List.of(replaced.blob()));
+            }
+            return replaced;
+        });
     }
 
     /**

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 
@@ -70,6 +71,11 @@ public final class ObjectStore {
         return o;
     }
 
+    /** Whether a body of {@code size} bytes stays in memory in a {@link #newBody()} writer (inline in its record). */
+    public boolean storesInline(long size) {
+        return size >= 0 && size <= inlineThreshold;
+    }
+
     /**
      * A writer for a new object's bytes that keeps them in memory up to the configured inline threshold
      * and spills to a blob past it.
@@ -99,6 +105,20 @@ public final class ObjectStore {
      * @throws S3Exception NoSuchBucket, or whatever {@code guard} throws; nothing is changed then
      */
     public ObjectRecord put(ObjectRecord record, WriteGuard guard) {
+        return Futures.join(putAsync(record, guard));
+    }
+
+    /**
+     * {@link #put} without waiting for the disk: the checks run now, the write is queued for the group
+     * committer, and the bucket and key locks stay held until it is durable, so that nothing can be read or
+     * written between what the guard saw and the write. Dependent actions of the future run on the committer's
+     * thread and must be quick.
+     *
+     * @return completed with the replaced record (or null) once the write is durable, or failed with
+     *         {@link StorageException} if the commit failed
+     * @throws S3Exception NoSuchBucket, or whatever {@code guard} throws, before anything is queued
+     */
+    public CompletableFuture<ObjectRecord> putAsync(ObjectRecord record, WriteGuard guard) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(guard, "guard");
         String bucket = record.bucket();
@@ -107,10 +127,11 @@ public final class ObjectStore {
         ObjectRecord existing = null;
         boolean refusing = false; // true once the current state is known and the record not yet committing
         Lock bucketLock = bucketLocks.shared(bucket);
-        bucketLock.lock();
+        Lock keyLock = keyLocks.of(bucket, record.key());
+        CompletableFuture<Void> committed;
+        CacheOnlyReads.lock(bucketLock);
         try {
-            Lock keyLock = keyLocks.of(bucket, record.key());
-            keyLock.lock();
+            CacheOnlyReads.lock(keyLock);
             try {
                 if (!buckets.contains(bucket)) {
                     refusing = true;
@@ -120,15 +141,25 @@ public final class ObjectStore {
                 refusing = true;
                 guard.check(existing);
                 refusing = false;
+                if (CacheOnlyReads.active() && existing != null
+                        && !BlobReclaimer.minus(existing.body().blobs(), handed).isEmpty()) {
+                    // the replaced blobs are deleted after the commit, maybe on this thread if it is quick
+                    throw CacheOnlyReads.wouldBlock();
+                }
                 try (Batch batch = db.batch()) {
                     batch.put(objects, ok, record);
                     expiry.stage(batch, existing, record);
-                    batch.commit();
+                    committed = batch.commitAsync();
                 }
-            } finally {
+            } catch (RuntimeException | Error e) {
                 keyLock.unlock();
+                throw e;
             }
+        } catch (WouldBlockException e) {
+            bucketLock.unlock();
+            throw e; // tried on a thread that must not block: run again elsewhere, still owning the blobs
         } catch (RuntimeException | Error e) {
+            bucketLock.unlock();
             if (refusing) {
                 reclaimer.refused(handed, existing);
             } else {
@@ -136,12 +167,18 @@ public final class ObjectStore {
                 reclaimer.adopt(handed);
             }
             throw e;
-        } finally {
-            bucketLock.unlock();
         }
-        reclaimer.adopt(handed);
-        reclaimer.replaced(existing, record);
-        return existing;
+        ObjectRecord replaced = existing;
+        return committed.handle((done, failure) -> {
+            keyLock.unlock();
+            bucketLock.unlock();
+            reclaimer.adopt(handed); // committed or not, the metadata decides (see BlobReclaimer)
+            if (failure != null) {
+                throw Futures.unwrap(failure);
+            }
+            reclaimer.replaced(replaced, record);
+            return replaced;
+        });
     }
 
     /**

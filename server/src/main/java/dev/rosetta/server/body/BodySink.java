@@ -4,6 +4,7 @@ import dev.rosetta.protocol.checksum.ChecksumAlgorithm;
 import dev.rosetta.server.http.S3Response;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where a streaming handler's body goes. Every method runs on the blocking executor, one at a time,
@@ -21,11 +22,13 @@ public interface BodySink {
     void write(ByteBuffer data) throws IOException;
 
     /**
-     * Commits what was written and answers.
+     * Commits what was written and answers. The answer may complete later, on another thread (a write the
+     * group committer makes durable); the sink must not be aborted then, whatever the outcome.
      *
+     * @return the answer, failed only when the commit itself failed
      * @throws dev.rosetta.protocol.error.S3Exception when the commit is refused (the sink is then aborted)
      */
-    S3Response complete(ReceivedBody body) throws IOException;
+    CompletionStage<S3Response> complete(ReceivedBody body) throws IOException;
 
     /** Discards whatever was written. Idempotent. */
     void abort();

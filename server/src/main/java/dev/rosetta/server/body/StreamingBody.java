@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,8 +81,14 @@ public final class StreamingBody {
         }
     }
 
-    /** Checks what the request promised about its body, then lets the sink commit and answer. */
-    public S3Response finish() throws IOException {
+    /**
+     * Checks what the request promised about its body, then lets the sink commit and answer.
+     *
+     * @return the answer, once the commit is durable; failed only when the commit failed (after which the
+     *         body must not be aborted: the store already owns it)
+     * @throws S3Exception when a check or the store refused the body
+     */
+    public CompletionStage<S3Response> finish() throws IOException {
         String checksumValue = checksum.headerValue();
         if (decoder != null) {
             Trailers trailers = decoder.finish();
@@ -117,7 +124,7 @@ public final class StreamingBody {
                         + " you specified did not match the calculated checksum.");
             }
         }
-        S3Response response = sink.complete(new ReceivedBody(digests.size(), md5, checksum.algorithm(),
+        CompletionStage<S3Response> response = sink.complete(new ReceivedBody(digests.size(), md5, checksum.algorithm(),
                 computedChecksum));
         closed = true;
         return response;

@@ -13,6 +13,15 @@ public non-sealed interface StreamingHandler extends OperationHandler {
     long maxBodyBytes();
 
     /**
+     * Whether a request with a body of {@code length} bytes (known in advance) may be tried whole on the network
+     * event loop once its body arrived (see {@link DocumentHandler#triesOnEventLoop()}): true only when the body
+     * stays in memory and the commit is asynchronous. A miss runs the request again on the blocking executor.
+     */
+    default boolean triesOnEventLoop(long length) {
+        return false;
+    }
+
+    /**
      * Checks what can be checked before the body and prepares where it goes.
      *
      * @throws dev.rosetta.protocol.error.S3Exception the answer, when the request is refused

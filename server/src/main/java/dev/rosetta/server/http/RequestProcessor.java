@@ -21,6 +21,7 @@ import dev.rosetta.server.handler.HandlerRegistry;
 import dev.rosetta.server.handler.OperationHandler;
 import dev.rosetta.server.handler.RequestContext;
 import java.time.Clock;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The transport-independent steps of a request. {@link #admit} runs on the event loop as soon as
@@ -125,11 +126,14 @@ public final class RequestProcessor {
         return auth;
     }
 
-    /** Checks a document body against the signature and Content-MD5, then runs the document handler. */
-    public S3Response execute(PreparedRequest request, byte[] body) {
+    /**
+     * Checks a document body against the signature and Content-MD5, then runs the document handler
+     * ({@link DocumentHandler#handleAsync}): the answer may complete later, once the handler's write is durable.
+     */
+    public CompletionStage<S3Response> execute(PreparedRequest request, byte[] body) {
         RequestContext ctx = request.context();
         InitiateDigest.check(ctx, body); // WOS answers a wrong Content-MD5 on initiate with 403
         byte[] decoded = PayloadChecks.verify(ctx.head(), ctx.authentication().payload(), body);
-        return ((DocumentHandler) request.handler()).handle(ctx, decoded);
+        return ((DocumentHandler) request.handler()).handleAsync(ctx, decoded);
     }
 }

@@ -49,6 +49,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +74,8 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     /** Body bytes queued for the disk above which reading stops, and below which it resumes. */
     static final long HIGH_WATERMARK = 4L << 20;
     static final long LOW_WATERMARK = 1L << 20;
+    /** A streamed body up to this size may be gathered and the request tried whole on the event loop. */
+    static final long EVENT_LOOP_BODY_LIMIT = 64 * 1024;
 
     private final RequestProcessor processor;
     private final ResponseEncoder encoder;
@@ -108,6 +113,8 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         boolean responseWritten;
         boolean finished;
         // streamed bodies
+        /** Set when a small streamed body is gathered whole and the request tried on the event loop first. */
+        StreamingHandler onLoop;
         StreamingBody streaming;
         SerialExecutor serial;
         /** Body bytes handed to the worker and not yet written; decremented there. */
@@ -249,6 +256,12 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
                     .with("MaxSizeAllowed", Long.toString(handler.maxBodyBytes())));
             return;
         }
+        if (!ex.expectContinue && declaredLength >= 0 && declaredLength <= EVENT_LOOP_BODY_LIMIT
+                && handler.triesOnEventLoop(objectLength)) {
+            ex.onLoop = handler; // gathered like a document body (Content-Length bounds it), then tried here
+            ex.maxBodyBytes = declaredLength;
+            return;
+        }
         ex.maxBodyBytes = awsChunked ? Long.MAX_VALUE : handler.maxBodyBytes();
         ex.streaming = new StreamingBody(ex.prepared.context(), handler);
         ex.serial = new SerialExecutor(executor);
@@ -327,11 +340,83 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         if (last) {
             ex.requestConsumed = true;
             ctx.channel().config().setAutoRead(false);
-            onWorker(ex, () -> {
-                S3Response response = ex.streaming.finish();
-                ctx.executor().execute(() -> respond(ex, response));
-            });
+            onWorker(ex, () -> answer(ex, ex.streaming.finish()));
         }
+    }
+
+    /**
+     * On the event loop, once a small streamed body arrived whole: runs the request here with cache-only reads
+     * (decoding, digests, checks, and the commit handed to the group committer); when it needs the disk, runs it
+     * again from the gathered bytes on the worker, as any streamed body.
+     */
+    private void dispatchStreamedOnLoop(Exchange ex) {
+        ByteBuf body = ex.body == null ? Unpooled.EMPTY_BUFFER : ex.body;
+        ex.body = null;
+        StreamingBody attempt = new StreamingBody(ex.prepared.context(), ex.onLoop);
+        CompletionStage<S3Response> pending;
+        try {
+            pending = CacheOnlyReads.attempt(() -> {
+                attempt.open();
+                feed(attempt, body);
+                try {
+                    return attempt.finish();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (WouldBlockException e) {
+            attempt.abort();
+            streamOnWorker(ex, body);
+            return;
+        } catch (RuntimeException e) {
+            attempt.abort();
+            body.release();
+            respond(ex, failureResponse(ex, e));
+            return;
+        }
+        body.release();
+        if (!pending.toCompletableFuture().isDone()) {
+            ctx.channel().config().setAutoRead(false); // nothing more is read until the answer is written
+        }
+        answer(ex, pending);
+    }
+
+    /** The usual streamed path (open, write, finish on the worker) over a body already gathered whole. */
+    private void streamOnWorker(Exchange ex, ByteBuf body) {
+        ex.streaming = new StreamingBody(ex.prepared.context(), ex.onLoop);
+        ex.serial = new SerialExecutor(executor);
+        ctx.channel().config().setAutoRead(false);
+        onWorker(ex, ex.streaming::open);
+        onWorker(ex, () -> {
+            try {
+                feed(ex.streaming, body);
+            } finally {
+                body.release();
+            }
+        }, body);
+        onWorker(ex, () -> answer(ex, ex.streaming.finish()));
+        kickWorker();
+    }
+
+    private static void feed(StreamingBody body, ByteBuf bytes) {
+        for (ByteBuffer b : bytes.nioBuffers()) {
+            body.accept(b);
+        }
+    }
+
+    /**
+     * Sends the answer once it is complete: on the group committer's thread when a write became durable, on a
+     * worker, or here on the event loop when it already is.
+     */
+    private void answer(Exchange ex, CompletionStage<S3Response> pending) {
+        pending.whenComplete((response, failure) -> {
+            S3Response answer = failure == null ? response : failureResponse(ex, failure);
+            if (ctx.executor().inEventLoop()) {
+                respond(ex, answer);
+            } else {
+                ctx.executor().execute(() -> respond(ex, answer));
+            }
+        });
     }
 
     /** On the event loop: resumes reading a body that was paused once the disk has caught up. */
@@ -479,25 +564,32 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void dispatch(Exchange ex) {
+        if (ex.onLoop != null) {
+            dispatchStreamedOnLoop(ex);
+            return;
+        }
         byte[] body = ex.body == null ? new byte[0] : ByteBufUtil.getBytes(ex.body);
         releaseBody(ex);
-        if (((DocumentHandler) ex.prepared.handler()).readsOnlyMetadata()) {
-            S3Response cached = tryFromCache(ex, body);
-            if (cached != null) {
-                respond(ex, cached); // reading goes on: a pipelined request waits in the queue meanwhile
+        if (((DocumentHandler) ex.prepared.handler()).triesOnEventLoop()) {
+            CompletionStage<S3Response> attempt = tryOnLoop(ex, body);
+            if (attempt != null) {
+                if (!attempt.toCompletableFuture().isDone()) {
+                    ctx.channel().config().setAutoRead(false); // a write waits for its fsync
+                }
+                answer(ex, attempt); // reading goes on: a pipelined request waits in the queue meanwhile
                 return;
             }
         }
         ctx.channel().config().setAutoRead(false); // nothing more is read until the answer is written
         try {
-            executor.execute(() -> run(ex, body));
+            executor.execute(() -> answer(ex, execute(ex, body)));
         } catch (RejectedExecutionException e) {
             respondError(ex, new S3Exception(S3ErrorCode.SLOW_DOWN));
         }
     }
 
-    /** On the event loop: the response if the request could be served without the disk, else null. */
-    private S3Response tryFromCache(Exchange ex, byte[] body) {
+    /** On the event loop: the answer if the request could be served without waiting for the disk, else null. */
+    private CompletionStage<S3Response> tryOnLoop(Exchange ex, byte[] body) {
         try {
             return CacheOnlyReads.attempt(() -> execute(ex, body));
         } catch (WouldBlockException e) {
@@ -505,24 +597,33 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** On the blocking executor. */
-    private void run(Exchange ex, byte[] body) {
-        S3Response response = execute(ex, body);
-        ctx.executor().execute(() -> respond(ex, response));
-    }
-
-    /** Runs the document handler; every failure becomes an error response except a cache miss. */
-    private S3Response execute(Exchange ex, byte[] body) {
+    /**
+     * Runs the document handler; a failure it throws becomes the error response (a cache miss excepted), one
+     * of the commit it started completes the answer with one.
+     */
+    private CompletionStage<S3Response> execute(Exchange ex, byte[] body) {
         try {
             return processor.execute(ex.prepared, body);
-        } catch (S3Exception e) {
-            return errorResponse(ex, e);
         } catch (WouldBlockException e) {
             throw e;
         } catch (Throwable t) {
-            log.error("request {} ({}) failed", ex.requestId, ex.prepared.context().operation().s3Name(), t);
-            return errorResponse(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
+            return CompletableFuture.completedFuture(failureResponse(ex, t));
         }
+    }
+
+    /** The error response of a failed handler: its S3 error, or InternalError (logged) for anything else. */
+    private S3Response failureResponse(Exchange ex, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof S3Exception e) {
+            return errorResponse(ex, e);
+        }
+        return unexpectedFailure(ex, cause);
+    }
+
+    private S3Response unexpectedFailure(Exchange ex, Throwable failure) {
+        log.error("request {} ({}) failed", ex.requestId, ex.prepared.context().operation().s3Name(), failure);
+        return errorResponse(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
     }
 
     // --- responses ---

@@ -73,7 +73,9 @@ public final class ServerFixture implements BeforeAllCallback, AfterAllCallback 
                 .credentials(List.of(ALICE, BOB))
                 .region(REGION)
                 .domains(List.of(DOMAIN))
-                .durability(DurabilityMode.NONE)
+                // the default, fsync: writes then take the group committer's path, and small PUTs and initiates
+                // are served on the event loop as in production
+                .durability(DurabilityMode.FSYNC)
                 .workerThreads(8)
                 .ioThreads(2)
                 .shutdownGraceMillis(5_000)

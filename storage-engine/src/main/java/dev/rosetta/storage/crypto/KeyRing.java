@@ -2,6 +2,7 @@ package dev.rosetta.storage.crypto;
 
 import dev.rosetta.protocol.error.S3ErrorCode;
 import dev.rosetta.protocol.error.S3Exception;
+import dev.rosetta.storage.CacheOnlyReads;
 import dev.rosetta.storage.StorageException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -155,6 +156,7 @@ public final class KeyRing {
         if (key != null || !create) {
             return key;
         }
+        CacheOnlyReads.checkMayBlock(); // creating a key writes the key store
         synchronized (this) {
             key = kmsKeys.get(id);
             if (key == null) {

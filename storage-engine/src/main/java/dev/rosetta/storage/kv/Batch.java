@@ -1,6 +1,7 @@
 package dev.rosetta.storage.kv;
 
 import dev.rosetta.storage.StorageException;
+import java.util.concurrent.CompletableFuture;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
@@ -49,6 +50,21 @@ public final class Batch implements AutoCloseable {
         }
         committed = true;
         db.write(batch);
+    }
+
+    /**
+     * Hands the batch to the database's group committer and returns at once (without fsync, the write is done
+     * here). The batch may be closed right after. Once only.
+     *
+     * @return completed once the write is durable and visible, or failed with
+     *         {@link StorageException}; dependent actions run on the committer's thread and must be quick
+     */
+    public CompletableFuture<Void> commitAsync() {
+        if (committed) {
+            throw new IllegalStateException("batch already committed");
+        }
+        committed = true;
+        return db.writeAsync(batch);
     }
 
     @Override

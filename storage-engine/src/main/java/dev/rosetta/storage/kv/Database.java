@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -47,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * releases them on {@link #close()}.
  *
  * <p><b>Writes</b> go through {@link Batch}: one batch is one atomic RocksDB write, synced or not
- * according to the {@link Durability} chosen at open.
+ * according to the {@link Durability} chosen at open. A batch committed {@linkplain Batch#commitAsync()
+ * asynchronously} is written by the {@link GroupCommitter} with the others waiting at that moment, so the
+ * committing thread does not wait for the fsync.
  *
  * <p><b>Close safety.</b> Touching a closed RocksDB handle from Java crashes the JVM, so every
  * operation holds the read side of a lock that {@link #close()} takes exclusively: close waits for
@@ -77,7 +80,10 @@ public final class Database implements AutoCloseable {
     private static final long MIN_BLOB_BYTES = 1024;
     /** Cache of blob values (object bodies stored inline), beside the block cache of the SST files. */
     private static final long BLOB_CACHE_BYTES = 64L << 20;
-    /** Blob garbage is looked at once per this many writes (and at open). */
+    /**
+     * Blob garbage is looked at once per this many batches written (and at open); a group commit counts the
+     * batches it merged.
+     */
     private static final int BLOB_GARBAGE_CHECK_WRITES = 4096;
 
     private final Path dir;
@@ -96,6 +102,8 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     private final BlobGarbageCollector blobGarbage;
     private final AtomicInteger writes = new AtomicInteger();
+    /** Asynchronous synced commits; null without fsync, where a write does not wait and is done inline. */
+    private final GroupCommitter committer;
 
     private Database(Path dir, Durability durability, RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
                      Cache blockCache, Filter bloomFilter, List<ColumnFamilyHandle> handles) {
@@ -110,6 +118,8 @@ public final class Database implements AutoCloseable {
         this.writeOptions = new WriteOptions().setSync(durability == Durability.FSYNC);
         this.cacheOnlyReads = new ReadOptions().setReadTier(ReadTier.BLOCK_CACHE_TIER);
         this.blobGarbage = new BlobGarbageCollector(db, handles, 0.25, 0.10, 32L << 20);
+        this.committer = durability == Durability.FSYNC
+                ? new GroupCommitter("rosetta-commit-" + dir.getFileName(), this::writeNow) : null;
     }
 
     /**
@@ -348,10 +358,39 @@ public final class Database implements AutoCloseable {
 
     void write(WriteBatch batch) {
         CacheOnlyReads.checkMayBlock();
+        writeNow(batch, 1);
+    }
+
+    /**
+     * Queues {@code batch} for the group committer (with fsync) or writes it now (without); the batch may be
+     * closed as soon as this returns. Queueing does not block on the disk, so it is allowed inside
+     * {@link CacheOnlyReads#attempt}; writing now is not.
+     *
+     * @return completed once the write is durable (as the durability setting defines it) and visible; failed with
+     *         {@link StorageException} when it failed
+     */
+    CompletableFuture<Void> writeAsync(WriteBatch batch) {
+        try {
+            if (committer == null) {
+                CacheOnlyReads.checkMayBlock(); // an unsynced write may still stall on a full memtable
+                writeNow(batch, 1);
+                return CompletableFuture.completedFuture(null);
+            }
+            return committer.submit(batch.data());
+        } catch (RocksDBException e) {
+            return CompletableFuture.failedFuture(new StorageException("metadata write failed: " + e.getMessage(), e));
+        } catch (StorageException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Writes {@code batch}, which holds {@code batches} committed batches (more than one merged by a group commit). */
+    private void writeNow(WriteBatch batch, int batches) {
         Lock l = enter();
         try {
             db.write(writeOptions, batch);
-            if (writes.incrementAndGet() % BLOB_GARBAGE_CHECK_WRITES == 0) {
+            int before = writes.getAndAdd(batches);
+            if (before / BLOB_GARBAGE_CHECK_WRITES != (before + batches) / BLOB_GARBAGE_CHECK_WRITES) {
                 blobGarbage.check();
             }
         } catch (RocksDBException e) {
@@ -367,6 +406,9 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (committer != null) {
+            committer.close(); // commits what is queued; later submissions fail
+        }
         Lock l = lifecycle.writeLock();
         l.lock();
         try {

@@ -23,7 +23,7 @@ public final class HeadBucketHandler implements DocumentHandler {
     }
 
     @Override
-    public boolean readsOnlyMetadata() {
+    public boolean triesOnEventLoop() {
         return true; // the bucket record and nothing else
     }
 

@@ -16,11 +16,14 @@ import dev.rosetta.server.lock.NewObjectRules;
 import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.MultipartSessionStore;
 import dev.rosetta.storage.MultipartUpload;
+import dev.rosetta.storage.Futures;
 import java.time.Clock;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /bucket/key?uploads}: checks every header the object will be created with, persists
- * them with a new upload id (one synced write), and answers InitiateMultipartUploadResult.
+ * them with a new upload id (one synced write, by the group committer), and answers
+ * InitiateMultipartUploadResult once it is durable.
  */
 public final class InitiateMultipartUploadHandler implements DocumentHandler {
     private final BucketAccess access;
@@ -37,12 +40,22 @@ public final class InitiateMultipartUploadHandler implements DocumentHandler {
     }
 
     @Override
+    public boolean triesOnEventLoop() {
+        return true; // a cache miss, a held lock or a new KMS key is run again on the executor
+    }
+
+    @Override
     public boolean allowsAnonymous() {
         return true;
     }
 
     @Override
     public S3Response handle(RequestContext ctx, byte[] body) {
+        return Futures.join(handleAsync(ctx, body).toCompletableFuture());
+    }
+
+    @Override
+    public CompletionStage<S3Response> handleAsync(RequestContext ctx, byte[] body) {
         BucketRecord bucket = access.require(ctx, Permission.WRITE); // before anything is created (SSE-KMS keys)
         Dialect dialect = ctx.dialect();
         ObjectHeaders headers = sse.forWrite(ctx).headers(); // SSE-KMS: the key exists (or is refused) from now on
@@ -51,16 +64,18 @@ public final class InitiateMultipartUploadHandler implements DocumentHandler {
         String checksumType = ChecksumTypes.forInitiate(headers.checksumAlgorithm(),
                 ctx.head().header(checksumTypeHeader), checksumTypeHeader);
         access.accounts().checkGrantees(headers.acl());
-        MultipartUpload upload = uploads.initiate(bucket.name(), ctx.key(), access.writer(ctx, bucket),
-                access.writer(ctx, bucket),
-                dialect.name(), headers, checksumType, clock.instant());
-        S3Response response = S3Response.xml(dialect,
-                new InitiateMultipartUploadResult(upload.bucket(), upload.key(), upload.uploadId()));
-        echoEncryption(response, dialect, headers.sse());
-        response.header(dialect.header("checksum-algorithm"), headers.checksumAlgorithm());
-        response.header(checksumTypeHeader, checksumType);
-        AbortDates.addHeaders(response, dialect, bucket, upload);
-        return response;
+        ServerSideEncryption sse = headers.sse();
+        String checksumAlgorithm = headers.checksumAlgorithm();
+        return uploads.initiateAsync(bucket.name(), ctx.key(), access.writer(ctx, bucket), access.writer(ctx, bucket),
+                dialect.name(), headers, checksumType, clock.instant()).thenApply(upload -> {
+                    S3Response response = S3Response.xml(dialect,
+                            new InitiateMultipartUploadResult(upload.bucket(), upload.key(), upload.uploadId()));
+                    echoEncryption(response, dialect, sse);
+                    response.header(dialect.header("checksum-algorithm"), checksumAlgorithm);
+                    response.header(checksumTypeHeader, checksumType);
+                    AbortDates.addHeaders(response, dialect, bucket, upload);
+                    return response;
+                });
     }
 
     /** S3 echoes the encryption it will apply; never the customer key itself. */

@@ -22,6 +22,7 @@ import dev.rosetta.storage.crypto.KeyEncryptionKey;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code PUT /bucket/key?partNumber=N&uploadId=ID}: the part number and the upload are checked before
@@ -80,7 +81,7 @@ public final class UploadPartHandler implements StreamingHandler {
             }
 
             @Override
-            public S3Response complete(ReceivedBody received) {
+            public CompletionStage<S3Response> complete(ReceivedBody received) {
                 ChecksumAlgorithm algorithm = received.checksumAlgorithm();
                 if (uploadAlgorithm != null && algorithm != uploadAlgorithm) {
                     throw new S3Exception(S3ErrorCode.INVALID_REQUEST, "Checksum Type mismatch occurred, expected"
@@ -92,13 +93,15 @@ public final class UploadPartHandler implements StreamingHandler {
                 BlobRef ref = blob.commit();
                 PartRecord part = new PartRecord(partNumber, received.size(), received.md5Hex(), clock.instant(),
                         checksums, ref);
-                uploads.putPart(ctx.bucket(), ctx.key(), uploadId, part); // owns the blob from here, stored or not
-                S3Response response = S3Response.ok().header("ETag", ObjectResponseHeaders.quoted(part.etag()));
-                if (algorithm != null) {
-                    response.header(algorithm.headerName(), received.checksumBase64());
-                }
-                ObjectResponseHeaders.encryption(response, ctx.dialect(), upload.headers().sse());
-                return response;
+                // owns the blob from here, stored or not
+                return uploads.putPartAsync(ctx.bucket(), ctx.key(), uploadId, part).thenApply(replaced -> {
+                    S3Response response = S3Response.ok().header("ETag", ObjectResponseHeaders.quoted(part.etag()));
+                    if (algorithm != null) {
+                        response.header(algorithm.headerName(), received.checksumBase64());
+                    }
+                    ObjectResponseHeaders.encryption(response, ctx.dialect(), upload.headers().sse());
+                    return response;
+                });
             }
 
             @Override

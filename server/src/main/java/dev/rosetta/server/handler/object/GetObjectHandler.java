@@ -59,7 +59,7 @@ public final class GetObjectHandler implements DocumentHandler {
     }
 
     @Override
-    public boolean readsOnlyMetadata() {
+    public boolean triesOnEventLoop() {
         return true; // blob files are opened through the blob store, which refuses on the event loop
     }
 

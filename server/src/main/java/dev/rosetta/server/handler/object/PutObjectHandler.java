@@ -19,11 +19,14 @@ import dev.rosetta.storage.WriteGuard;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code PUT /bucket/key}: the body streams into the object store's body writer (inline in the record
  * when small, a durable blob otherwise) while its digests are computed; once every check passed the
  * record is committed in one synced write, replacing any previous object, and the old blobs are freed.
+ * The write goes to the group committer: the worker does not wait for the fsync, the answer is sent once the
+ * write is durable.
  */
 public final class PutObjectHandler implements StreamingHandler {
     /** S3's largest single PUT. */
@@ -47,6 +50,11 @@ public final class PutObjectHandler implements StreamingHandler {
     }
 
     @Override
+    public boolean triesOnEventLoop(long length) {
+        return objects.storesInline(length); // kept in memory, committed asynchronously
+    }
+
+    @Override
     public boolean allowsAnonymous() {
         return true;
     }
@@ -67,20 +75,21 @@ public final class PutObjectHandler implements StreamingHandler {
             }
 
             @Override
-            public S3Response complete(ReceivedBody received) {
+            public CompletionStage<S3Response> complete(ReceivedBody received) {
                 Map<String, String> checksums = received.checksumAlgorithm() == null ? Map.of()
                         : Map.of(received.checksumAlgorithm().name(), received.checksumBase64());
                 ObjectRecord record = new ObjectRecord(bucket.name(), ctx.key(), received.size(), received.md5Hex(),
                         clock.instant(), access.writer(ctx, bucket), dialect.name(), headers, checksums,
                         checksums.isEmpty() ? null : "FULL_OBJECT", body.finish(), null);
-                objects.put(record, guard);
-                S3Response response = S3Response.ok().header("ETag", ObjectResponseHeaders.quoted(record.etag()));
-                if (received.checksumAlgorithm() != null) {
-                    response.header(received.checksumAlgorithm().headerName(), received.checksumBase64());
-                    response.header("x-amz-checksum-type", "FULL_OBJECT");
-                }
-                ObjectResponseHeaders.encryption(response, dialect, headers.sse());
-                return response;
+                return objects.putAsync(record, guard).thenApply(replaced -> {
+                    S3Response response = S3Response.ok().header("ETag", ObjectResponseHeaders.quoted(record.etag()));
+                    if (received.checksumAlgorithm() != null) {
+                        response.header(received.checksumAlgorithm().headerName(), received.checksumBase64());
+                        response.header("x-amz-checksum-type", "FULL_OBJECT");
+                    }
+                    ObjectResponseHeaders.encryption(response, dialect, headers.sse());
+                    return response;
+                });
             }
 
             @Override
