@@ -6,6 +6,7 @@ import dev.rosetta.storage.blob.BlobStore;
 import dev.rosetta.storage.blob.SweepReport;
 import dev.rosetta.storage.kv.Cursor;
 import dev.rosetta.storage.kv.Database;
+import dev.rosetta.storage.kv.GroupCommitStats;
 import dev.rosetta.storage.kv.KeyRange;
 import dev.rosetta.storage.kv.Table;
 import dev.rosetta.storage.schema.ObjectKey;
@@ -110,6 +111,11 @@ public final class StorageEngine implements AutoCloseable {
     /** A RocksDB integer property summed over the column families, for metrics; see {@link Database#longProperty}. */
     public long metadataProperty(String property) {
         return db.longProperty(property);
+    }
+
+    /** Totals of the group committer that makes PUT, UploadPart and initiate writes durable. */
+    public GroupCommitStats groupCommits() {
+        return db.groupCommits();
     }
 
     public MultipartSessionStore uploads() {

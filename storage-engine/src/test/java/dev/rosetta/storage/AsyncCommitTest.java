@@ -52,7 +52,7 @@ class AsyncCommitTest {
     }
 
     @Test
-    void aWriteAfterAnAsynchronousOneSeesItThroughTheKeyLock() {
+    void aWriteAfterAnAsynchronousOneSeesItThroughTheKeyLock() throws Exception {
         ObjectStore objects = open(Durability.FSYNC);
         for (int i = 0; i < 20; i++) {
             String key = "k" + i;
@@ -60,7 +60,8 @@ class AsyncCommitTest {
             // waits for the key's lock, which the first put holds until it is durable
             assertS3Error(() -> objects.put(Fixtures.inline("b", key, "second"), ONLY_IF_ABSENT),
                     S3ErrorCode.PRECONDITION_FAILED, "Condition", "If-None-Match");
-            assertThat(first).isCompleted();
+            // the lock is released just before the first put's future completes, on the committer's thread
+            assertThat(first.get(10, TimeUnit.SECONDS)).as("the first put replaced nothing").isNull();
             assertThat(objects.require("b", key).body()).isEqualTo(new ObjectBody.Inline(utf8("first")));
         }
     }

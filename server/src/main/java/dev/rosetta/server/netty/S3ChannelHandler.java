@@ -618,11 +618,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof S3Exception e) {
             return errorResponse(ex, e);
         }
-        return unexpectedFailure(ex, cause);
-    }
-
-    private S3Response unexpectedFailure(Exchange ex, Throwable failure) {
-        log.error("request {} ({}) failed", ex.requestId, ex.prepared.context().operation().s3Name(), failure);
+        log.error("request {} ({}) failed", ex.requestId, ex.prepared.context().operation().s3Name(), cause);
         return errorResponse(ex, new S3Exception(S3ErrorCode.INTERNAL_ERROR));
     }
 

@@ -2,6 +2,7 @@ package dev.rosetta.server.observe;
 
 import dev.rosetta.storage.StorageEngine;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -80,6 +81,13 @@ public final class ServerMetrics implements RequestObserver {
                 .baseUnit("bytes").description("Bytes RocksDB estimates compaction must rewrite").register(registry);
         Gauge.builder("rosetta.rocksdb.sst.size", storage, s -> s.metadataProperty("rocksdb.total-sst-files-size"))
                 .baseUnit("bytes").description("Size of RocksDB's SST files").register(registry);
+        FunctionCounter.builder("rosetta.commit.groups", storage, s -> s.groupCommits().groups())
+                .description("Synced metadata writes made by the group committer").register(registry);
+        FunctionCounter.builder("rosetta.commit.batches", storage, s -> s.groupCommits().batches())
+                .description("Writes (PUT, UploadPart, initiate) made durable by the group committer").register(registry);
+        FunctionCounter.builder("rosetta.commit.write", storage, s -> s.groupCommits().writeNanos() / 1e9)
+                .baseUnit("seconds").description("Time the group committer spent in synced writes")
+                .register(registry);
         FileStore fileStore = fileStore(storage);
         if (fileStore != null) {
             Gauge.builder("rosetta.disk.free", fileStore, ServerMetrics::usable).baseUnit("bytes").strongReference(true)

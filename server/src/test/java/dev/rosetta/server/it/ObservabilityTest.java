@@ -94,6 +94,13 @@ class ObservabilityTest {
                     - sample(before, "rosetta_bytes_sent_bytes_total")).isGreaterThanOrEqualTo(2000);
             assertThat(sample(after, "rosetta_multipart_uploads_open")
                     - sample(before, "rosetta_multipart_uploads_open")).isEqualTo(2);
+            // the three PUTs and two initiates were made durable by the group committer (the fixture fsyncs)
+            assertThat(sample(after, "rosetta_commit_batches_total")
+                    - sample(before, "rosetta_commit_batches_total")).isEqualTo(5);
+            assertThat(sample(after, "rosetta_commit_groups_total")
+                    - sample(before, "rosetta_commit_groups_total")).isBetween(1.0, 5.0);
+            assertThat(sample(after, "rosetta_commit_write_seconds_total")
+                    - sample(before, "rosetta_commit_write_seconds_total")).isPositive();
             assertThat(sample(after, "rosetta_connections_open")).isGreaterThanOrEqualTo(1);
             assertThat(sample(after, "rosetta_disk_free_bytes")).isPositive();
             assertThat(sample(after, "rosetta_rocksdb_estimated_keys")).isPositive();

@@ -104,6 +104,7 @@ public final class Database implements AutoCloseable {
     private final AtomicInteger writes = new AtomicInteger();
     /** Asynchronous synced commits; null without fsync, where a write does not wait and is done inline. */
     private final GroupCommitter committer;
+    private final GroupCommitStats commitStats = new GroupCommitStats();
 
     private Database(Path dir, Durability durability, RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions,
                      Cache blockCache, Filter bloomFilter, List<ColumnFamilyHandle> handles) {
@@ -119,7 +120,7 @@ public final class Database implements AutoCloseable {
         this.cacheOnlyReads = new ReadOptions().setReadTier(ReadTier.BLOCK_CACHE_TIER);
         this.blobGarbage = new BlobGarbageCollector(db, handles, 0.25, 0.10, 32L << 20);
         this.committer = durability == Durability.FSYNC
-                ? new GroupCommitter("rosetta-commit-" + dir.getFileName(), this::writeNow) : null;
+                ? new GroupCommitter("rosetta-commit-" + dir.getFileName(), commitStats, this::writeNow) : null;
     }
 
     /**
@@ -290,6 +291,11 @@ public final class Database implements AutoCloseable {
 
     public Durability durability() {
         return durability;
+    }
+
+    /** The group committer's totals (all zero without fsync, where it is not used). */
+    public GroupCommitStats groupCommits() {
+        return commitStats;
     }
 
     public Path directory() {

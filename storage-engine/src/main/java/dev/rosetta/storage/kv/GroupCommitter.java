@@ -35,6 +35,7 @@ final class GroupCommitter implements AutoCloseable {
     private static final Pending STOP = new Pending(new byte[0], null);
 
     private final Writer writer;
+    private final GroupCommitStats stats;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -49,8 +50,9 @@ final class GroupCommitter implements AutoCloseable {
         void write(WriteBatch merged, int batches);
     }
 
-    GroupCommitter(String name, Writer writer) {
+    GroupCommitter(String name, GroupCommitStats stats, Writer writer) {
         this.writer = writer;
+        this.stats = stats;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -111,8 +113,10 @@ final class GroupCommitter implements AutoCloseable {
 
     private void commit(List<Pending> group) {
         Throwable failure = null;
+        long start = System.nanoTime();
         try (WriteBatch batch = new WriteBatch(merge(group))) {
             writer.write(batch, group.size());
+            stats.recordGroup(group.size(), System.nanoTime() - start);
         } catch (RuntimeException | Error e) {
             failure = e;
             LOG.warn("group commit of {} batches failed: {}", group.size(), e.toString());

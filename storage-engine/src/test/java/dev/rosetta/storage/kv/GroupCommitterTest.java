@@ -64,7 +64,8 @@ class GroupCommitterTest {
         CountDownLatch release = new CountDownLatch(1);
         LinkedBlockingQueue<Integer> writtenCounts = new LinkedBlockingQueue<>();
         LinkedBlockingQueue<Integer> batchesPerWrite = new LinkedBlockingQueue<>();
-        GroupCommitter committer = new GroupCommitter("test-commit", (batch, batches) -> {
+        GroupCommitStats stats = new GroupCommitStats();
+        GroupCommitter committer = new GroupCommitter("test-commit", stats, (batch, batches) -> {
             writtenCounts.add(batch.count());
             batchesPerWrite.add(batches);
             firstStarted.countDown();
@@ -84,6 +85,9 @@ class GroupCommitterTest {
             assertThat(writtenCounts).as("one write for the first batch, one for the ten queued behind it")
                     .containsExactly(1, 20);
             assertThat(batchesPerWrite).containsExactly(1, 10);
+            assertThat(stats.groups()).isEqualTo(2);
+            assertThat(stats.batches()).isEqualTo(11);
+            assertThat(stats.writeNanos()).isPositive();
         } finally {
             release.countDown();
             committer.close();
@@ -94,7 +98,8 @@ class GroupCommitterTest {
     void aFailedWriteFailsEveryBatchOfItsGroupAndTheCommitterGoesOn() throws Exception {
         StorageException failure = new StorageException("disk full");
         LinkedBlockingQueue<Integer> writtenCounts = new LinkedBlockingQueue<>();
-        GroupCommitter committer = new GroupCommitter("test-commit", (batch, batches) -> {
+        GroupCommitStats stats = new GroupCommitStats();
+        GroupCommitter committer = new GroupCommitter("test-commit", stats, (batch, batches) -> {
             int count = batch.count();
             writtenCounts.add(count);
             if (count == 3) {
@@ -106,6 +111,7 @@ class GroupCommitterTest {
             assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).hasCause(failure);
             committer.submit(rep(1)).get(10, TimeUnit.SECONDS);
             assertThat(writtenCounts).containsExactly(3, 1);
+            assertThat(stats.groups()).as("a failed write is not counted").isEqualTo(1);
         } finally {
             committer.close();
         }
@@ -115,7 +121,8 @@ class GroupCommitterTest {
     void closeCommitsWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         LinkedBlockingQueue<Integer> writtenCounts = new LinkedBlockingQueue<>();
-        GroupCommitter committer = new GroupCommitter("test-commit", (batch, batches) -> {
+        GroupCommitStats stats = new GroupCommitStats();
+        GroupCommitter committer = new GroupCommitter("test-commit", stats, (batch, batches) -> {
             await(release);
             writtenCounts.add(batch.count());
         });
