@@ -93,15 +93,13 @@ public final class UploadPartHandler implements StreamingHandler {
                 BlobRef ref = blob.commit();
                 PartRecord part = new PartRecord(partNumber, received.size(), received.md5Hex(), clock.instant(),
                         checksums, ref);
-                // owns the blob from here, stored or not
-                return uploads.putPartAsync(ctx.bucket(), ctx.key(), uploadId, part).thenApply(replaced -> {
-                    S3Response response = S3Response.ok().header("ETag", ObjectResponseHeaders.quoted(part.etag()));
-                    if (algorithm != null) {
-                        response.header(algorithm.headerName(), received.checksumBase64());
-                    }
-                    ObjectResponseHeaders.encryption(response, ctx.dialect(), upload.headers().sse());
-                    return response;
-                });
+                S3Response response = S3Response.ok().header("ETag", ObjectResponseHeaders.quoted(part.etag()));
+                if (algorithm != null) {
+                    response.header(algorithm.headerName(), received.checksumBase64());
+                }
+                ObjectResponseHeaders.encryption(response, ctx.dialect(), upload.headers().sse());
+                // owns the blob from here, stored or not; answered once durable
+                return uploads.putPartAsync(ctx.bucket(), ctx.key(), uploadId, part).thenApply(replaced -> response);
             }
 
             @Override
