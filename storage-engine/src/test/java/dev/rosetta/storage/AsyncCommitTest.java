@@ -56,7 +56,8 @@ class AsyncCommitTest {
         ObjectStore objects = open(Durability.FSYNC);
         for (int i = 0; i < 20; i++) {
             String key = "k" + i;
-            CompletableFuture<ObjectRecord> first = objects.putAsync(Fixtures.inline("b", key, "first"), WriteGuard.NONE);
+            CompletableFuture<ObjectRecord> first =
+                    objects.putAsync(Fixtures.inline("b", key, "first"), WriteGuard.NONE);
             // waits for the key's lock, which the first put holds until it is durable
             assertS3Error(() -> objects.put(Fixtures.inline("b", key, "second"), ONLY_IF_ABSENT),
                     S3ErrorCode.PRECONDITION_FAILED, "Condition", "If-None-Match");

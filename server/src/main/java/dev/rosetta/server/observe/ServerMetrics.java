@@ -84,7 +84,8 @@ public final class ServerMetrics implements RequestObserver {
         FunctionCounter.builder("rosetta.commit.groups", storage, s -> s.groupCommits().groups())
                 .description("Synced metadata writes made by the group committer").register(registry);
         FunctionCounter.builder("rosetta.commit.batches", storage, s -> s.groupCommits().batches())
-                .description("Writes (PUT, UploadPart, initiate) made durable by the group committer").register(registry);
+                .description("Writes (PUT, UploadPart, initiate) made durable by the group committer")
+                .register(registry);
         FunctionCounter.builder("rosetta.commit.write", storage, s -> s.groupCommits().writeNanos() / 1e9)
                 .baseUnit("seconds").description("Time the group committer spent in synced writes")
                 .register(registry);

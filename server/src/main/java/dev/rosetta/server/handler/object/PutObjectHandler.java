@@ -25,8 +25,8 @@ import java.util.concurrent.CompletionStage;
  * {@code PUT /bucket/key}: the body streams into the object store's body writer (inline in the record
  * when small, a durable blob otherwise) while its digests are computed; once every check passed the
  * record is committed in one synced write, replacing any previous object, and the old blobs are freed.
- * The write goes to the group committer: the worker does not wait for the fsync, the answer is sent once the
- * write is durable.
+ * The write goes to the group committer: the thread that served the request does not wait for the fsync, the
+ * answer is sent once the write is durable.
  */
 public final class PutObjectHandler implements StreamingHandler {
     /** S3's largest single PUT. */
