@@ -375,10 +375,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         body.release();
-        if (!pending.toCompletableFuture().isDone()) {
-            ctx.channel().config().setAutoRead(false); // nothing more is read until the answer is written
-        }
-        answer(ex, pending);
+        answerFromLoop(ex, pending);
     }
 
     /** The usual streamed path (open, write, finish on the worker) over a body already gathered whole. */
@@ -402,6 +399,17 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         for (ByteBuffer b : bytes.nioBuffers()) {
             body.accept(b);
         }
+    }
+
+    /**
+     * {@link #answer} for a request served on the event loop: an answer already complete is sent now (reading
+     * goes on; a pipelined request waits in the queue meanwhile), one waiting for its fsync pauses reading.
+     */
+    private void answerFromLoop(Exchange ex, CompletionStage<S3Response> pending) {
+        if (!pending.toCompletableFuture().isDone()) {
+            ctx.channel().config().setAutoRead(false); // nothing more is read until the answer is written
+        }
+        answer(ex, pending);
     }
 
     /**
@@ -573,10 +581,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         if (((DocumentHandler) ex.prepared.handler()).triesOnEventLoop()) {
             CompletionStage<S3Response> attempt = tryOnLoop(ex, body);
             if (attempt != null) {
-                if (!attempt.toCompletableFuture().isDone()) {
-                    ctx.channel().config().setAutoRead(false); // a write waits for its fsync
-                }
-                answer(ex, attempt); // reading goes on: a pipelined request waits in the queue meanwhile
+                answerFromLoop(ex, attempt);
                 return;
             }
         }

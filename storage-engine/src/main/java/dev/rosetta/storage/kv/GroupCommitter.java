@@ -68,17 +68,13 @@ final class GroupCommitter implements AutoCloseable {
         if (rep.length < HEADER_BYTES) {
             throw new IllegalArgumentException("not a write batch: " + rep.length + " bytes");
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (closed) {
-            done.completeExceptionally(new StorageException("metadata store is closed"));
-            return done;
+        Pending pending = new Pending(rep, new CompletableFuture<>());
+        queue.add(pending);
+        if (closed && queue.remove(pending)) {
+            // closed before or while queueing: close() may already have drained the queue
+            pending.done.completeExceptionally(new StorageException("metadata store is closed"));
         }
-        queue.add(new Pending(rep, done));
-        if (closed && queue.remove(new Pending(rep, done))) {
-            // lost the race with close(), which may already have drained the queue
-            done.completeExceptionally(new StorageException("metadata store is closed"));
-        }
-        return done;
+        return pending.done;
     }
 
     private void run() {
