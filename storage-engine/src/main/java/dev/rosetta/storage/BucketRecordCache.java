@@ -6,8 +6,10 @@ import java.util.function.Function;
 
 /**
  * Decoded bucket records by name, so that a request does not read and decode its bucket's record from
- * RocksDB. Writers invalidate a name after their commit (under the bucket's exclusive lock); a reader's
- * fill that raced with a write is dropped again (generation check), so a stale record never stays.
+ * RocksDB. Writers invalidate a name after their commit (under the bucket's exclusive lock). A fill and an
+ * invalidation exclude each other, and a fill whose read may predate an invalidation (generation check) is
+ * not stored: once an invalidation returned, no record read before it can be found here. So a thread holding
+ * the bucket's shared lock sees exactly what RocksDB holds (the stores check a bucket's existence here).
  * Absent buckets are not cached. Bounded: beyond {@value #MAX_ENTRIES} buckets, misses are simply loaded.
  */
 final class BucketRecordCache {
@@ -25,16 +27,17 @@ final class BucketRecordCache {
         long before = generation.get();
         BucketRecord loaded = load.apply(name);
         if (loaded != null && records.size() < MAX_ENTRIES) {
-            records.put(name, loaded);
-            if (generation.get() != before) {
-                records.remove(name, loaded); // a write committed meanwhile: what we read may be old
+            synchronized (this) { // fills happen once per bucket; invalidations once per bucket write
+                if (generation.get() == before) { // else a write committed meanwhile: what we read may be old
+                    records.put(name, loaded);
+                }
             }
         }
         return loaded;
     }
 
     /** After a write to {@code name}'s record committed (or failed in an unknown state). */
-    void invalidate(String name) {
+    synchronized void invalidate(String name) {
         generation.incrementAndGet();
         records.remove(name);
     }

@@ -49,7 +49,7 @@ public final class MultipartSessionStore {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Database db;
-    private final Table<String, BucketRecord> buckets;
+    private final BucketStore buckets;
     private final Table<UploadKey, MultipartUpload> uploads;
     private final Table<PartKey, PartRecord> parts;
     private final Table<ObjectKey, ObjectRecord> objects;
@@ -61,7 +61,7 @@ public final class MultipartSessionStore {
     private final MultipartStats stats = new MultipartStats();
     private final ObjectExpiryIndex expiry;
 
-    MultipartSessionStore(Database db, Table<String, BucketRecord> buckets, Table<UploadKey, MultipartUpload> uploads,
+    MultipartSessionStore(Database db, BucketStore buckets, Table<UploadKey, MultipartUpload> uploads,
                           Table<PartKey, PartRecord> parts, Table<ObjectKey, ObjectRecord> objects,
                           BucketLocks bucketLocks, StripedLocks keyLocks, UploadIdGenerator ids, BlobStore blobs) {
         this.db = db;
@@ -141,7 +141,7 @@ public final class MultipartSessionStore {
         CompletableFuture<Void> committed;
         CacheOnlyReads.lock(lock);
         try {
-            if (!buckets.contains(bucket)) {
+            if (!buckets.exists(bucket)) {
                 throw S3Exception.noSuchBucket(bucket);
             }
             upload = new MultipartUpload(bucket, key, ids.next(millis), Instant.ofEpochMilli(millis),
@@ -336,7 +336,7 @@ public final class MultipartSessionStore {
         Lock bucketLock = bucketLocks.shared(bucket);
         bucketLock.lock();
         try {
-            if (!buckets.contains(bucket)) {
+            if (!buckets.exists(bucket)) {
                 throw S3Exception.noSuchBucket(bucket);
             }
             Lock keyLock = keyLocks.of(bucket, key);
@@ -525,7 +525,7 @@ public final class MultipartSessionStore {
 
     /** {@link #list(String, UploadListRequest)}, reporting the cursor's seeks and steps in {@code moves[0]}. */
     UploadListing list(String bucket, UploadListRequest request, long[] moves) {
-        if (!buckets.contains(bucket)) {
+        if (!buckets.exists(bucket)) {
             throw S3Exception.noSuchBucket(bucket);
         }
         int max = request.maxUploads();
@@ -567,7 +567,7 @@ public final class MultipartSessionStore {
     }
 
     private S3Exception missing(String bucket, String uploadId) {
-        if (!buckets.contains(bucket)) {
+        if (!buckets.exists(bucket)) {
             return S3Exception.noSuchBucket(bucket);
         }
         return new S3Exception(S3ErrorCode.NO_SUCH_UPLOAD).with("UploadId", uploadId);

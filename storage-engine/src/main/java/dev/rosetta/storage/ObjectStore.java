@@ -33,7 +33,7 @@ import java.util.function.Function;
  */
 public final class ObjectStore {
     private final Database db;
-    private final Table<String, BucketRecord> buckets;
+    private final BucketStore buckets;
     private final Table<ObjectKey, ObjectRecord> objects;
     private final BucketLocks bucketLocks;
     private final StripedLocks keyLocks;
@@ -42,7 +42,7 @@ public final class ObjectStore {
     private final int inlineThreshold;
     private final ObjectExpiryIndex expiry;
 
-    ObjectStore(Database db, Table<String, BucketRecord> buckets, Table<ObjectKey, ObjectRecord> objects,
+    ObjectStore(Database db, BucketStore buckets, Table<ObjectKey, ObjectRecord> objects,
                 BucketLocks bucketLocks, StripedLocks keyLocks, BlobStore blobs, int inlineThreshold) {
         this.db = db;
         this.buckets = buckets;
@@ -63,7 +63,7 @@ public final class ObjectStore {
     public ObjectRecord require(String bucket, String key) {
         ObjectRecord o = objects.get(new ObjectKey(bucket, key));
         if (o == null) {
-            if (!buckets.contains(bucket)) {
+            if (!buckets.exists(bucket)) {
                 throw S3Exception.noSuchBucket(bucket);
             }
             throw new S3Exception(S3ErrorCode.NO_SUCH_KEY).with("Key", key);
@@ -133,11 +133,11 @@ public final class ObjectStore {
         try {
             CacheOnlyReads.lock(keyLock);
             try {
-                if (!buckets.contains(bucket)) {
+                if (!buckets.exists(bucket)) {
                     refusing = true;
                     throw S3Exception.noSuchBucket(bucket);
                 }
-                existing = objects.get(ok);
+                existing = objects.getLikelyAbsent(ok); // most PUTs write a new key
                 refusing = true;
                 guard.check(existing);
                 refusing = false;
@@ -199,7 +199,7 @@ public final class ObjectStore {
             Lock keyLock = keyLocks.of(bucket, key);
             keyLock.lock();
             try {
-                if (!buckets.contains(bucket)) {
+                if (!buckets.exists(bucket)) {
                     throw S3Exception.noSuchBucket(bucket);
                 }
                 existing = objects.get(ok);
@@ -311,7 +311,7 @@ public final class ObjectStore {
 
     /** {@link #list(String, ObjectListRequest)}, reporting the cursor's seeks and steps in {@code moves[0]}. */
     ObjectListing list(String bucket, ObjectListRequest request, long[] moves) {
-        if (!buckets.contains(bucket)) {
+        if (!buckets.exists(bucket)) {
             throw S3Exception.noSuchBucket(bucket);
         }
         if (request.maxKeys() == 0) {

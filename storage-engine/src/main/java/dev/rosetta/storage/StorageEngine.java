@@ -68,9 +68,9 @@ public final class StorageEngine implements AutoCloseable {
         StripedLocks keyLocks = new StripedLocks(KEY_LOCK_STRIPES);
         this.buckets = new BucketStore(db, db.table(Schema.BUCKETS), db.table(Schema.OBJECTS),
                 db.table(Schema.UPLOADS), bucketLocks);
-        this.objects = new ObjectStore(db, db.table(Schema.BUCKETS), db.table(Schema.OBJECTS), bucketLocks, keyLocks,
+        this.objects = new ObjectStore(db, buckets, db.table(Schema.OBJECTS), bucketLocks, keyLocks,
                 blobs, options.inlineThreshold());
-        this.uploads = new MultipartSessionStore(db, db.table(Schema.BUCKETS), db.table(Schema.UPLOADS),
+        this.uploads = new MultipartSessionStore(db, buckets, db.table(Schema.UPLOADS),
                 db.table(Schema.PARTS), db.table(Schema.OBJECTS), bucketLocks, keyLocks, new UploadIdGenerator(),
                 blobs);
     }

@@ -39,6 +39,7 @@ class ConcurrencyTest {
             for (int round = 0; round < rounds; round++) {
                 String bucket = "race-" + round;
                 store.buckets().create(bucket, ALICE, null, "AWS", Instant.now());
+                store.buckets().require(bucket); // cached: the delete must make the initiators see it gone
                 CyclicBarrier start = new CyclicBarrier(initiators + 1);
                 List<Future<Boolean>> inits = new ArrayList<>();
                 for (int i = 0; i < initiators; i++) {

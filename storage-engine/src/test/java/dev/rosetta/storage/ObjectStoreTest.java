@@ -62,6 +62,18 @@ class ObjectStoreTest {
     }
 
     @Test
+    void aDeletedBucketTakesNoObjectsThoughItsRecordWasCached() {
+        engine.buckets().create("gone", ALICE, null, "AWS", NOW);
+        objects.put(Fixtures.inline("gone", "k", "x"), WriteGuard.NONE); // the bucket's record is now cached
+        objects.delete("gone", "k", WriteGuard.NONE);
+        engine.buckets().delete("gone");
+        assertS3Error(() -> objects.put(Fixtures.inline("gone", "k", "y"), WriteGuard.NONE),
+                S3ErrorCode.NO_SUCH_BUCKET, "BucketName", "gone");
+        assertThat(engine.database().table(dev.rosetta.storage.schema.Schema.OBJECTS)
+                .isEmpty(dev.rosetta.storage.schema.Keys.bucketContents("gone"))).isTrue();
+    }
+
+    @Test
     void overwriteFreesTheOldBlobAfterCommit() throws IOException {
         ObjectRecord first = Fixtures.blobObject(engine.blobs(), "b", "k", utf8("first version"));
         objects.put(first, WriteGuard.NONE);

@@ -63,9 +63,10 @@ import org.slf4j.LoggerFactory;
  * One connection's request/response cycle. The head is checked on the event loop
  * ({@link RequestProcessor#admit}). A document body is read whole (bounded) and handed to the
  * blocking executor; a streamed body goes buffer by buffer to a per-request {@link SerialExecutor},
- * with reading paused while more than {@link #HIGH_WATERMARK} bytes wait for the disk. Reading is
- * also paused from the end of a request until its response is written, which keeps pipelined
- * requests in order.
+ * with reading paused while more than {@link #HIGH_WATERMARK} bytes wait for the disk. A request
+ * pipelined behind one not yet answered is queued, and reading stops until that answer is written: pipelined
+ * requests keep their order and at most one read's worth of them waits. Reading is not paused otherwise (a
+ * pause and a resume cost two {@code epoll_ctl} calls per request).
  */
 public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(S3ChannelHandler.class);
@@ -152,6 +153,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (current != null && current.requestConsumed) {
             queued.add(msg); // a pipelined request: served once the current response is written
+            ctx.channel().config().setAutoRead(false);
             return;
         }
         if (msg instanceof HttpRequest request) {
@@ -339,7 +341,6 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         }
         if (last) {
             ex.requestConsumed = true;
-            ctx.channel().config().setAutoRead(false);
             onWorker(ex, () -> answer(ex, ex.streaming.finish()));
         }
     }
@@ -375,14 +376,13 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         body.release();
-        answerFromLoop(ex, pending);
+        answer(ex, pending);
     }
 
     /** The usual streamed path (open, write, finish on the worker) over a body already gathered whole. */
     private void streamOnWorker(Exchange ex, ByteBuf body) {
         ex.streaming = new StreamingBody(ex.prepared.context(), ex.onLoop);
         ex.serial = new SerialExecutor(executor);
-        ctx.channel().config().setAutoRead(false);
         onWorker(ex, ex.streaming::open);
         onWorker(ex, () -> {
             try {
@@ -399,17 +399,6 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         for (ByteBuffer b : bytes.nioBuffers()) {
             body.accept(b);
         }
-    }
-
-    /**
-     * {@link #answer} for a request served on the event loop: an answer already complete is sent now (reading
-     * goes on; a pipelined request waits in the queue meanwhile), one waiting for its fsync pauses reading.
-     */
-    private void answerFromLoop(Exchange ex, CompletionStage<S3Response> pending) {
-        if (!pending.toCompletableFuture().isDone()) {
-            ctx.channel().config().setAutoRead(false); // nothing more is read until the answer is written
-        }
-        answer(ex, pending);
     }
 
     /**
@@ -581,11 +570,10 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         if (((DocumentHandler) ex.prepared.handler()).triesOnEventLoop()) {
             CompletionStage<S3Response> attempt = tryOnLoop(ex, body);
             if (attempt != null) {
-                answerFromLoop(ex, attempt);
+                answer(ex, attempt);
                 return;
             }
         }
-        ctx.channel().config().setAutoRead(false); // nothing more is read until the answer is written
         try {
             executor.execute(() -> answer(ex, execute(ex, body)));
         } catch (RejectedExecutionException e) {

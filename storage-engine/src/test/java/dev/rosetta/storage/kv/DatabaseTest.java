@@ -74,4 +74,33 @@ class DatabaseTest {
             assertThat(table.isEmpty(KeyRange.prefix(Keys.BUCKET.encode("e")))).isTrue();
         }
     }
+
+    @Test
+    void aProbedReadFindsWhatAFullReadFinds() {
+        ColumnFamily<String, byte[]> t = new ColumnFamily<>("t", Keys.BUCKET, ValueCodec.RAW);
+        byte[] small = "small".getBytes(StandardCharsets.UTF_8);
+        byte[] blob = new byte[4096]; // above the blob threshold: a blob file once flushed
+        java.util.Arrays.fill(blob, (byte) 7);
+        try (Database db = Database.open(dir, Durability.FSYNC, List.of(t), 1)) {
+            Table<String, byte[]> table = db.table(t);
+            try (Batch b = db.batch()) {
+                b.put(table, "small", small).put(table, "blob", blob).commit();
+            }
+            assertThat(table.getLikelyAbsent("small")).as("from the memtable").isEqualTo(small);
+            assertThat(table.getLikelyAbsent("blob")).isEqualTo(blob);
+            assertThat(table.getLikelyAbsent("missing")).isNull();
+        }
+        // reopening flushes the recovered memtable: the records are now in a table file and a blob file
+        try (Database db = Database.open(dir, Durability.FSYNC, List.of(t), 1)) {
+            Table<String, byte[]> table = db.table(t);
+            assertThat(table.getLikelyAbsent("small")).as("from a table file").isEqualTo(small);
+            assertThat(table.getLikelyAbsent("blob")).as("from a blob file").isEqualTo(blob);
+            assertThat(table.getLikelyAbsent("missing")).isNull();
+            assertThat(table.getLikelyAbsent("blob")).as("the same, now cached").isEqualTo(blob);
+            assertThat(dev.rosetta.storage.CacheOnlyReads.attempt(() -> table.getLikelyAbsent("blob")))
+                    .as("from the caches, in an attempt that must not block").isEqualTo(blob);
+            assertThat(dev.rosetta.storage.CacheOnlyReads.attempt(() -> table.getLikelyAbsent("small")))
+                    .isEqualTo(small);
+        }
+    }
 }
