@@ -325,9 +325,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             }
             onWorker(ex, () -> {
                 try {
-                    for (ByteBuffer b : buf.nioBuffers()) {
-                        ex.streaming.accept(b);
-                    }
+                    feed(ex.streaming, buf);
                 } finally {
                     buf.release();
                     // only a paused connection needs the event loop told; otherwise no wakeup at all

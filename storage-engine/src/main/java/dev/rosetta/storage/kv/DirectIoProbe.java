@@ -7,12 +7,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether a directory's file system takes {@code O_DIRECT} writes. RocksDB fails a flush, not the open, when
  * it does not (older tmpfs, some FUSE and overlay mounts), so the store asks before it turns direct I/O on.
  */
 public final class DirectIoProbe {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectIoProbe.class);
     private static final String PROBE_NAME = ".direct-io-probe";
 
     private DirectIoProbe() {
@@ -33,6 +36,7 @@ public final class DirectIoProbe {
             }
             return true;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            LOG.debug("O_DIRECT write refused in {}: {}", dir, e.toString()); // the caller logs the consequence
             return false;
         } finally {
             try {
