@@ -29,14 +29,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -237,8 +233,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void sendContinue() {
-        ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                Unpooled.EMPTY_BUFFER));
+        ctx.writeAndFlush(ResponseEncoder.continueResponse(ctx.alloc()));
     }
 
     // --- streamed bodies ---
@@ -645,19 +640,24 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         if (!keepAlive) {
             ex.closeAfterResponse = true;
         }
-        HttpResponse res = encoder.encode(ctx.alloc(), response, ex.dialect, ex.requestId, ids.hostId(ex.requestId),
-                ex.head, keepAlive, ex.request.protocolVersion());
         ChannelFuture written;
-        if (streamBody == null) {
-            written = ctx.writeAndFlush(res);
-        } else {
-            ctx.write(res);
-            if (ex.head) {
+        if (streamBody == null || ex.head) {
+            if (streamBody != null) {
                 streamBody.close();
-            } else {
-                writeSegments(streamBody);
             }
-            written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            written = ctx.writeAndFlush(encoder.encode(ctx.alloc(), response, ex.dialect, ex.requestId,
+                    ids.hostId(ex.requestId), ex.head, keepAlive, ex.request.protocolVersion(), 0));
+        } else if (streamBody.segments().size() == 1
+                && streamBody.segments().get(0) instanceof ResponseBody.BytesSegment b) {
+            // a small in-memory body goes out in the same buffer as the head: one write, one iovec
+            ByteBuf out = encoder.encode(ctx.alloc(), response, ex.dialect, ex.requestId, ids.hostId(ex.requestId),
+                    false, keepAlive, ex.request.protocolVersion(), b.count());
+            written = ctx.writeAndFlush(out.writeBytes(b.bytes(), b.offset(), b.count()));
+        } else {
+            ctx.write(encoder.encode(ctx.alloc(), response, ex.dialect, ex.requestId, ids.hostId(ex.requestId),
+                    false, keepAlive, ex.request.protocolVersion(), 0));
+            written = writeSegments(streamBody);
+            ctx.flush();
         }
         if (!written.isDone()) {
             ctx.channel().config().setAutoRead(false); // a slow reader: no more requests until it caught up
@@ -678,25 +678,27 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
      * bytes must pass through the cipher, files are read in chunks instead. Encrypted blobs are always
      * read in chunks and decrypted on the way ({@link DecryptingFileInput}).
      */
-    private void writeSegments(ResponseBody body) {
+    private ChannelFuture writeSegments(ResponseBody body) {
+        ChannelFuture last = null;
         boolean tls = ctx.pipeline().get(SslHandler.class) != null;
         for (ResponseBody.Segment s : body.segments()) {
             if (s instanceof ResponseBody.FileSegment f) {
                 if (tls) {
                     try {
-                        ctx.write(new ChunkedNioFile(f.channel(), f.position(), f.count(), 64 * 1024));
+                        last = ctx.write(new ChunkedNioFile(f.channel(), f.position(), f.count(), 64 * 1024));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                     continue;
                 }
-                ctx.write(new DefaultFileRegion(f.channel(), f.position(), f.count()));
+                last = ctx.write(new DefaultFileRegion(f.channel(), f.position(), f.count()));
             } else if (s instanceof ResponseBody.BytesSegment b) {
-                ctx.write(Unpooled.wrappedBuffer(b.bytes(), b.offset(), b.count()));
+                last = ctx.write(Unpooled.wrappedBuffer(b.bytes(), b.offset(), b.count()));
             } else if (s instanceof ResponseBody.CipherFileSegment c) {
-                ctx.write(new DecryptingFileInput(c.channel(), c.position(), c.count(), c.cipher(), 64 * 1024));
+                last = ctx.write(new DecryptingFileInput(c.channel(), c.position(), c.count(), c.cipher(), 64 * 1024));
             }
         }
+        return last != null ? last : ctx.write(Unpooled.EMPTY_BUFFER);
     }
 
     private void maybeFinish(Exchange ex) {

@@ -6,7 +6,7 @@ import dev.rosetta.server.observe.RequestObserver;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -15,7 +15,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** The pipeline of every S3 connection: HTTP/1.1 codec, idle timer, the S3 handler. */
+/**
+ * The pipeline of every S3 connection: HTTP/1.1 request decoder, idle timer, the S3 handler. Responses
+ * need no HTTP encoder: {@link ResponseEncoder} writes their heads as bytes, bodies follow unchanged.
+ */
 public final class S3ChannelInitializer extends ChannelInitializer<Channel> {
     /** Seconds without a byte from the client before an idle connection is closed or a stalled body refused. */
     static final int IDLE_SECONDS = 60;
@@ -57,7 +60,7 @@ public final class S3ChannelInitializer extends ChannelInitializer<Channel> {
         if (ssl != null) {
             ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
         }
-        ch.pipeline().addLast("http", new HttpServerCodec(maxInitialLineBytes, maxHeaderBytes, MAX_CHUNK_BYTES));
+        ch.pipeline().addLast("http", new HttpRequestDecoder(maxInitialLineBytes, maxHeaderBytes, MAX_CHUNK_BYTES));
         // file regions cannot pass through TLS, nor can encrypted blobs go out unread: those bodies are read
         // in chunks (ChunkedInput); file regions and buffers pass through unchanged
         ch.pipeline().addLast("chunked", new ChunkedWriteHandler());
