@@ -38,6 +38,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedNioFile;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
@@ -685,6 +686,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             if (s instanceof ResponseBody.FileSegment f) {
                 if (tls) {
                     try {
+                        ensureChunkedWriter();
                         last = ctx.write(new ChunkedNioFile(f.channel(), f.position(), f.count(), 64 * 1024));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -695,10 +697,22 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             } else if (s instanceof ResponseBody.BytesSegment b) {
                 last = ctx.write(Unpooled.wrappedBuffer(b.bytes(), b.offset(), b.count()));
             } else if (s instanceof ResponseBody.CipherFileSegment c) {
+                ensureChunkedWriter();
                 last = ctx.write(new DecryptingFileInput(c.channel(), c.position(), c.count(), c.cipher(), 64 * 1024));
             }
         }
         return last != null ? last : ctx.write(Unpooled.EMPTY_BUFFER);
+    }
+
+    /**
+     * Bodies read in chunks ({@link io.netty.handler.stream.ChunkedInput}) need a {@link ChunkedWriteHandler}
+     * in front of this handler; it is added to a connection the first time one is written (TLS, encrypted
+     * blobs), so that every other response skips its write and flush steps.
+     */
+    private void ensureChunkedWriter() {
+        if (ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
+            ctx.pipeline().addBefore(ctx.name(), "chunked", new ChunkedWriteHandler());
+        }
     }
 
     private void maybeFinish(Exchange ex) {

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -61,9 +60,8 @@ public final class S3ChannelInitializer extends ChannelInitializer<Channel> {
             ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
         }
         ch.pipeline().addLast("http", new HttpRequestDecoder(maxInitialLineBytes, maxHeaderBytes, MAX_CHUNK_BYTES));
-        // file regions cannot pass through TLS, nor can encrypted blobs go out unread: those bodies are read
-        // in chunks (ChunkedInput); file regions and buffers pass through unchanged
-        ch.pipeline().addLast("chunked", new ChunkedWriteHandler());
+        // file regions cannot pass through TLS, nor can encrypted blobs go out unread: the S3 handler adds a
+        // ChunkedWriteHandler in front of itself the first time it writes such a body in chunks
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
                 .addLast("s3", new S3ChannelHandler(processor, encoder, ids, executor, inFlight, draining, observer));
