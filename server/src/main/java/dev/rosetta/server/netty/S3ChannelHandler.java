@@ -39,7 +39,6 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.stream.ChunkedNioFile;
 import io.netty.handler.stream.ChunkedWriteHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +50,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -83,6 +83,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private final BooleanSupplier draining;
     private final RequestObserver observer;
     private final ArrayDeque<Object> queued = new ArrayDeque<>(2);
+    private ReadIdleTimer idle;
     private ChannelHandlerContext ctx;
     private Exchange current;
     /** The exchange whose queued body steps wait for the worker to be started. */
@@ -144,10 +145,21 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.idle = new ReadIdleTimer(ctx, S3ChannelInitializer.IDLE_SECONDS, TimeUnit.SECONDS, this::onReadIdle);
+        if (ctx.channel().isActive()) {
+            idle.start();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        idle.start();
+        super.channelActive(ctx);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        idle.onRead();
         if (current != null && current.requestConsumed) {
             queued.add(msg); // a pipelined request: served once the current response is written
             ctx.channel().config().setAutoRead(false);
@@ -773,6 +785,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        idle.stop();
         Exchange ex = current;
         if (ex != null && !ex.responseStarted) {
             if (ex.streaming != null && !ex.failed) {
@@ -791,25 +804,24 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         super.channelInactive(ctx);
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            Exchange ex = current;
-            if (ex == null) {
-                ctx.close();
-            } else if (!ex.requestConsumed && !ex.responseStarted && ctx.channel().config().isAutoRead()) {
-                ex.discarding = true;
-                ex.closeAfterResponse = true;
-                releaseBody(ex);
-                if (ex.streaming != null && !ex.failed) {
-                    ex.failed = true;
-                    onWorkerUnchecked(ex, ex.streaming::abort);
-                }
-                respondError(ex, new S3Exception(S3ErrorCode.REQUEST_TIMEOUT));
+    /**
+     * Nothing read for {@link S3ChannelInitializer#IDLE_SECONDS}: an idle connection is closed; a request
+     * whose body stalled is answered 400 RequestTimeout (and the connection closed after it).
+     */
+    private void onReadIdle() {
+        Exchange ex = current;
+        if (ex == null) {
+            ctx.close();
+        } else if (!ex.requestConsumed && !ex.responseStarted && ctx.channel().config().isAutoRead()) {
+            ex.discarding = true;
+            ex.closeAfterResponse = true;
+            releaseBody(ex);
+            if (ex.streaming != null && !ex.failed) {
+                ex.failed = true;
+                onWorkerUnchecked(ex, ex.streaming::abort);
             }
-            return;
+            respondError(ex, new S3Exception(S3ErrorCode.REQUEST_TIMEOUT));
         }
-        super.userEventTriggered(ctx, evt);
     }
 
     @Override

@@ -8,18 +8,20 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The pipeline of every S3 connection: HTTP/1.1 request decoder, idle timer, the S3 handler. Responses
- * need no HTTP encoder: {@link ResponseEncoder} writes their heads as bytes, bodies follow unchanged.
+ * The pipeline of every S3 connection: HTTP/1.1 request decoder, then the S3 handler, which also closes
+ * idle connections ({@link ReadIdleTimer}). Responses need no HTTP encoder: {@link ResponseEncoder} writes
+ * their heads as bytes, bodies follow unchanged.
  */
 public final class S3ChannelInitializer extends ChannelInitializer<Channel> {
-    /** Seconds without a byte from the client before an idle connection is closed or a stalled body refused. */
+    /**
+     * Seconds without a request or body bytes from the client before an idle connection is closed or a
+     * stalled body refused (reported up to a quarter later: {@link ReadIdleTimer}).
+     */
     static final int IDLE_SECONDS = 60;
     private static final int MAX_CHUNK_BYTES = 256 * 1024;
 
@@ -62,8 +64,6 @@ public final class S3ChannelInitializer extends ChannelInitializer<Channel> {
         ch.pipeline().addLast("http", new HttpRequestDecoder(maxInitialLineBytes, maxHeaderBytes, MAX_CHUNK_BYTES));
         // file regions cannot pass through TLS, nor can encrypted blobs go out unread: the S3 handler adds a
         // ChunkedWriteHandler in front of itself the first time it writes such a body in chunks
-        ch.pipeline()
-                .addLast("idle", new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
-                .addLast("s3", new S3ChannelHandler(processor, encoder, ids, executor, inFlight, draining, observer));
+        ch.pipeline().addLast("s3", new S3ChannelHandler(processor, encoder, ids, executor, inFlight, draining, observer));
     }
 }

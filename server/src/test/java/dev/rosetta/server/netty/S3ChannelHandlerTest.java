@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,5 +177,51 @@ class S3ChannelHandlerTest {
         assertThat(response).startsWith("HTTP/1.1 400").contains("<Code>MaxMessageLengthExceeded</Code>")
                 .contains("Connection: close");
         assertThat(store.buckets().exists("bigbody")).isFalse();
+    }
+
+    /** Lets {@code seconds} pass on the channel's clock, running the timers that fall due on the way. */
+    private void idleFor(int seconds) {
+        for (int i = 0; i < seconds; i++) {
+            channel.advanceTimeBy(1, TimeUnit.SECONDS);
+            channel.runScheduledPendingTasks();
+        }
+    }
+
+    @Test
+    void aConnectionThatSendsNothingIsClosedAfterTheIdleLimit() {
+        idleFor(S3ChannelInitializer.IDLE_SECONDS - 5);
+        assertThat(channel.isOpen()).isTrue();
+        idleFor(S3ChannelInitializer.IDLE_SECONDS / 4 + 5);
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void aRequestRestartsTheIdleCount() {
+        idleFor(S3ChannelInitializer.IDLE_SECONDS - 10);
+        assertThat(roundTrip(signedGet("127.0.0.1", "/photos?location", "/photos?location")))
+                .startsWith("HTTP/1.1 200 OK");
+        idleFor(S3ChannelInitializer.IDLE_SECONDS - 10);
+        assertThat(channel.isOpen()).isTrue();
+        idleFor(S3ChannelInitializer.IDLE_SECONDS / 4 + 15);
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void aBodyThatStallsIsAnsweredRequestTimeout() {
+        String date = RFC_1123.format(Instant.now());
+        String head = "PUT /photos/stalled HTTP/1.1\r\nHost: 127.0.0.1\r\nDate: " + date + "\r\nAuthorization: "
+                + V2Signer.authorization(AK, SK, "PUT\n\n\n" + date + "\n/photos/stalled")
+                + "\r\nContent-Length: 10\r\n\r\nabc";
+        assertThat(roundTrip(head)).isEmpty();
+        idleFor(S3ChannelInitializer.IDLE_SECONDS + S3ChannelInitializer.IDLE_SECONDS / 4 + 1);
+        StringBuilder out = new StringBuilder();
+        ByteBuf b;
+        while ((b = channel.readOutbound()) != null) {
+            out.append(b.toString(StandardCharsets.ISO_8859_1));
+            b.release();
+        }
+        assertThat(out.toString()).startsWith("HTTP/1.1 400").contains("<Code>RequestTimeout</Code>");
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(store.objects().find("photos", "stalled")).isEmpty();
     }
 }
