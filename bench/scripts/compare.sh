@@ -171,16 +171,28 @@ bench() { # bench NAME PIDS args...
     --duration "$DURATION" --warmup "$WARMUP" --json "$@" >"$OUT/results/$name.json"
 }
 
+nginx_bench() {
+  bench "$1-nginx-static" "$NGINX_PIDS" --static-url "http://127.0.0.1:$NGINX_PORT/object.bin" --size "$SIZE"
+}
+
+# nginx runs right after Rosetta's GET, so that the two figures the GET target compares are taken minutes
+# apart at most (this machine's speed drifts by tens of percent over a run)
 n=0
+nginx_done=
 for op in $OPS; do
   n=$((n + 1))
   bench "$(printf '%02d' $n)-rosetta-$op" "$ROSETTA_PID" --endpoint "http://127.0.0.1:$ROSETTA_PORT" \
     --access-key "$AK" --secret-key "$SK" --sign "$SIGN" --op "$op" --size "$SIZE"
+  if [ "$op" = get ]; then
+    nginx_bench "$(printf '%02d' $n)"
+    nginx_done=1
+  fi
   bench "$(printf '%02d' $n)-s3proxy-$op" "$S3PROXY_PID" --endpoint "http://127.0.0.1:$S3PROXY_PORT" \
     --access-key "$AK" --secret-key "$SK" --sign "$SIGN" --op "$op" --size "$SIZE"
 done
-bench "$(printf '%02d' $((n + 1)))-nginx-static" "$NGINX_PIDS" --static-url "http://127.0.0.1:$NGINX_PORT/object.bin" \
-  --size "$SIZE"
+if [ -z "$nginx_done" ]; then
+  nginx_bench "$(printf '%02d' $((n + 1)))"
+fi
 
 java -jar "$BENCH_JAR" table "$OUT"/results/*.json | tee "$OUT/results.md"
 log "reports in $OUT/results/, table in $OUT/results.md"

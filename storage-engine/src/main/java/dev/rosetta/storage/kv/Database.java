@@ -92,6 +92,8 @@ public final class Database implements AutoCloseable {
     private final RocksDB db;
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
+    /** Per thread: room for most records, small objects' inline bodies included ({@link #read}). */
+    private static final ThreadLocal<byte[]> READ_BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
     private final Cache blockCache;
     private final Filter bloomFilter;
     private final WriteOptions writeOptions;
@@ -99,6 +101,7 @@ public final class Database implements AutoCloseable {
     private final ReadOptions cacheOnlyReads;
     /** Options of the {@code keyMayExist} probe (which reads from memory whatever its read tier). */
     private final ReadOptions probeReads = new ReadOptions();
+    private final ReadOptions plainReads = new ReadOptions();
     private final List<ColumnFamilyHandle> handles;
     private final Map<ColumnFamily<?, ?>, Table<?, ?>> tables = new IdentityHashMap<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -360,16 +363,30 @@ public final class Database implements AutoCloseable {
      */
     byte[] get(ColumnFamilyHandle handle, byte[] key) throws RocksDBException {
         if (!CacheOnlyReads.active()) {
-            return db.get(handle, key);
+            return read(handle, plainReads, key);
         }
         try {
-            return db.get(handle, cacheOnlyReads, key);
+            return read(handle, cacheOnlyReads, key);
         } catch (RocksDBException e) {
             if (e.getStatus() != null && e.getStatus().getCode() == Status.Code.Incomplete) {
                 throw CacheOnlyReads.wouldBlock();
             }
             throw e;
         }
+    }
+
+    /**
+     * A value read into this thread's buffer and copied out at its exact size: the JNI read that returns a
+     * new array allocates and zeroes it through JNI, the slowest part of a small read. A value larger than
+     * the buffer is read again in full.
+     */
+    private byte[] read(ColumnFamilyHandle handle, ReadOptions options, byte[] key) throws RocksDBException {
+        byte[] buffer = READ_BUFFER.get();
+        int size = db.get(handle, options, key, buffer);
+        if (size == RocksDB.NOT_FOUND) {
+            return null;
+        }
+        return size <= buffer.length ? Arrays.copyOf(buffer, size) : db.get(handle, options, key);
     }
 
     /** {@link #get} after a {@code keyMayExist} probe, which answers most misses cheaper than a read. */
@@ -456,6 +473,7 @@ public final class Database implements AutoCloseable {
             writeOptions.close();
             cacheOnlyReads.close();
             probeReads.close();
+            plainReads.close();
             dbOptions.close();
             cfOptions.close();
             bloomFilter.close();

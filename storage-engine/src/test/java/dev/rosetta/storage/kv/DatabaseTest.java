@@ -103,4 +103,36 @@ class DatabaseTest {
                     .isEqualTo(small);
         }
     }
+
+    @Test
+    void valuesOfEverySizeReadBackExactly() {
+        ColumnFamily<String, byte[]> t = new ColumnFamily<>("t", Keys.BUCKET, ValueCodec.RAW);
+        // around the per-thread read buffer's size (16 KiB): smaller values are copied out of it, larger
+        // ones read again in full
+        int[] sizes = {0, 1, 4096, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 1, 300 * 1024};
+        try (Database db = Database.open(dir, Durability.NONE, List.of(t), 1)) {
+            Table<String, byte[]> table = db.table(t);
+            try (Batch b = db.batch()) {
+                for (int size : sizes) {
+                    b.put(table, "v" + size, pattern(size));
+                }
+                b.commit();
+            }
+            for (int size : sizes) {
+                assertThat(table.get("v" + size)).as("%d bytes", size).isEqualTo(pattern(size));
+                assertThat(dev.rosetta.storage.CacheOnlyReads.attempt(() -> table.get("v" + size)))
+                        .as("%d bytes from the memtable in a cache-only attempt", size).isEqualTo(pattern(size));
+            }
+            assertThat(table.get("missing")).isNull();
+            assertThat(table.contains("v0")).isTrue();
+        }
+    }
+
+    private static byte[] pattern(int size) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) {
+            b[i] = (byte) (i * 31 + size);
+        }
+        return b;
+    }
 }
