@@ -55,6 +55,16 @@ public final class HttpDates {
         }
     }
 
+    /**
+     * {@code time} in the V4 timestamp form, where {@code value} is the header {@code time} was parsed from:
+     * an ISO-8601 basic value that parsed is already that form (the usual {@code x-amz-date}), anything else
+     * is formatted.
+     */
+    public static String isoBasicForm(String value, Instant time) {
+        String s = value.strip();
+        return s.length() == 16 && s.charAt(8) == 'T' && s.charAt(15) == 'Z' ? s : formatIsoBasic(time);
+    }
+
     /** {@code yyyyMMdd'T'HHmmss'Z'} (the V4 timestamp form). */
     public static String formatIsoBasic(Instant t) {
         LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);

@@ -73,7 +73,7 @@ public final class AwsV4HeaderVerifier implements RequestVerifier {
         if (time == null) {
             throw RequestTimes.missingDate();
         }
-        String timestamp = HttpDates.formatIsoBasic(time);
+        String timestamp = HttpDates.isoBasicForm(timeValue, time);
         if (!timestamp.regionMatches(0, scope.date(), 0, 8) || scope.date().length() != 8) {
             throw new S3Exception(S3ErrorCode.AUTHORIZATION_HEADER_MALFORMED,
                     "Invalid credential date. Date is not the same as X-Amz-Date.");

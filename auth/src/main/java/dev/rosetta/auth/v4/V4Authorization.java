@@ -15,6 +15,8 @@ import java.util.List;
 public record V4Authorization(String accessKey, V4Scope scope, String signedHeadersLine, List<String> signedHeaders,
         String signature) {
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final String SIGNATURE_KEY = "Signature=";
+    private static final ThreadLocal<LastParsed> LAST_PARSED = new ThreadLocal<>();
     static final String MALFORMED_CREDENTIAL = "The authorization header is malformed; the Credential is mal-formed;"
             + " expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".";
 
@@ -24,6 +26,41 @@ public record V4Authorization(String accessKey, V4Scope scope, String signedHead
      * @throws S3Exception {@code 400 AuthorizationHeaderMalformed} when it cannot be parsed
      */
     public static V4Authorization parse(String header, String algorithm) {
+        LastParsed last = LAST_PARSED.get();
+        int split = last == null || !last.algorithm.equals(algorithm) ? -1 : last.signatureStart(header);
+        if (split >= 0) {
+            String signature = header.substring(split).strip();
+            if (!signature.isEmpty()) {
+                V4Authorization p = last.parsed;
+                return new V4Authorization(p.accessKey, p.scope, p.signedHeadersLine, p.signedHeaders, signature);
+            }
+        }
+        V4Authorization parsed = parseFully(header, algorithm);
+        // remembered only when "Signature=" appears once and nothing follows its value: then the header
+        // splits exactly before the value, and any header with the same prefix parses to the same components
+        int signatureKey = header.indexOf(SIGNATURE_KEY);
+        if (signatureKey > 0 && header.indexOf(SIGNATURE_KEY, signatureKey + 1) < 0
+                && header.indexOf(',', signatureKey) < 0) {
+            LAST_PARSED.set(new LastParsed(algorithm, header.substring(0, signatureKey + SIGNATURE_KEY.length()),
+                    parsed));
+        }
+        return parsed;
+    }
+
+    /**
+     * The last header a thread parsed whose Signature came last, up to the signature: a client signs every
+     * request of a day with the same credential and (usually) the same signed headers, so most headers
+     * differ from the previous one only in the signature, and only that needs reading.
+     */
+    private record LastParsed(String algorithm, String prefix, V4Authorization parsed) {
+        /** Where the signature starts in {@code header} when it has this prefix and nothing after it; else -1. */
+        int signatureStart(String header) {
+            int n = prefix.length();
+            return header.length() > n && header.startsWith(prefix) && header.indexOf(',', n) < 0 ? n : -1;
+        }
+    }
+
+    private static V4Authorization parseFully(String header, String algorithm) {
         String value = header.strip();
         if (!value.startsWith(algorithm) || value.length() == algorithm.length()
                 || value.charAt(algorithm.length()) != ' ') {

@@ -86,7 +86,7 @@ public final class WosV4Verifier implements RequestVerifier {
             throw new S3Exception(S3ErrorCode.ACCESS_DENIED,
                     "Authentication requires a valid Date or x-wos-date header");
         }
-        String timestamp = HttpDates.formatIsoBasic(time);
+        String timestamp = HttpDates.isoBasicForm(timeValue, time);
         if (scope.date().length() != 8 || !timestamp.startsWith(scope.date())) {
             throw WosV4.credentialDateMismatch(WosV4.DATE_HEADER);
         }

@@ -44,6 +44,13 @@ class HttpDatesTest {
         assertThat(HttpDates.parseIsoBasic(null)).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"19941106T084937Z", " 19941106T084937Z ", "Sun, 06 Nov 1994 08:49:37 GMT",
+        "Sun, 06 Nov 1994 09:49:37 +0100"})
+    void theV4FormOfAParsedValueIsTheValueItselfOrItsFormatting(String value) {
+        assertThat(HttpDates.isoBasicForm(value, HttpDates.parse(value))).isEqualTo("19941106T084937Z");
+    }
+
     @Test
     void formats() {
         assertThat(HttpDates.formatIsoBasic(T)).isEqualTo("19941106T084937Z");
