@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -50,13 +51,14 @@ class S3ChannelHandlerTest {
     Path dir;
     private StorageEngine store;
     private EmbeddedChannel channel;
+    private RequestProcessor processor;
 
     @BeforeEach
     void setUp() {
         store = StorageEngine.open(dir, Durability.NONE);
         store.buckets().create("photos", OWNER, null, "AWS", Instant.now());
         Clock clock = Clock.systemUTC();
-        RequestProcessor processor = new RequestProcessor(new HostStyleResolver(List.of("s3.example.test")),
+        processor = new RequestProcessor(new HostStyleResolver(List.of("s3.example.test")),
                 new Endpoints(List.of(), "us-east-1"),
                 new DialectResolver(new DialectCatalog(DialectCatalog.Namespaces.defaults("us-east-1"))),
                 new RequestAuthenticator(new StaticCredentialStore(List.of(new Credential(AK, SK, OWNER))),
@@ -146,6 +148,43 @@ class S3ChannelHandlerTest {
         assertThat(first).isZero();
         assertThat(second).isGreaterThan(first);
         assertThat(third).isGreaterThan(second);
+    }
+
+    @Test
+    void aLongRunOfQueuedRequestsIsAnsweredInOrder() {
+        // a listing goes to the worker pool, so the 3,000 requests behind it queue; once it is answered, each
+        // queued request is served after the previous answer was written (answers written at once complete
+        // without a listener)
+        ArrayDeque<Runnable> workerTasks = new ArrayDeque<>();
+        channel.finishAndReleaseAll();
+        channel = new EmbeddedChannel(new S3ChannelInitializer(processor, workerTasks::add, new InFlightRequests(),
+                () -> false, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), 8192, 8192,
+                Clock.systemUTC(), dev.rosetta.server.observe.RequestObserver.NONE, null));
+        StringBuilder in = new StringBuilder(signedGet("127.0.0.1", "/photos", "/photos"));
+        int queued = 3000;
+        for (int i = 0; i < queued; i++) {
+            in.append(i % 3 == 2 ? signedGet("127.0.0.1", "/photos?nonsense", "/photos")
+                    : signedGet("127.0.0.1", "/photos?location", "/photos?location"));
+        }
+        channel.writeInbound(Unpooled.copiedBuffer(in, StandardCharsets.ISO_8859_1));
+        assertThat(workerTasks).as("the listing waits for a worker").isNotEmpty();
+        while (!workerTasks.isEmpty()) {
+            workerTasks.poll().run();
+            channel.runPendingTasks();
+        }
+        StringBuilder out = new StringBuilder();
+        ByteBuf b;
+        while ((b = channel.readOutbound()) != null) {
+            out.append(b.toString(StandardCharsets.ISO_8859_1));
+            b.release();
+        }
+        String[] answers = out.toString().split("HTTP/1.1 ", -1);
+        assertThat(answers).hasSize(queued + 2);
+        assertThat(answers[1]).startsWith("200").contains("<ListBucketResult");
+        for (int i = 0; i < queued; i++) {
+            assertThat(answers[i + 2]).as("answer %d", i).startsWith(i % 3 == 2 ? "501" : "200");
+        }
+        assertThat(channel.isOpen()).isTrue();
     }
 
     @Test
