@@ -85,6 +85,11 @@ class S3ChannelHandlerTest {
     private String roundTrip(String request) {
         channel.writeInbound(Unpooled.copiedBuffer(request, StandardCharsets.ISO_8859_1));
         channel.runPendingTasks();
+        return written();
+    }
+
+    /** Everything written out since the last call. */
+    private String written() {
         StringBuilder out = new StringBuilder();
         ByteBuf b;
         while ((b = channel.readOutbound()) != null) {
@@ -92,6 +97,14 @@ class S3ChannelHandlerTest {
             b.release();
         }
         return out.toString();
+    }
+
+    /** The head of a V2-signed PUT of {@code resource} (path style) with {@code extraHeaders} (each ending CRLF). */
+    private static String signedPutHead(String resource, String extraHeaders) {
+        String date = RFC_1123.format(Instant.now());
+        return "PUT " + resource + " HTTP/1.1\r\nHost: 127.0.0.1\r\nDate: " + date + "\r\nAuthorization: "
+                + V2Signer.authorization(AK, SK, "PUT\n\n\n" + date + "\n" + resource) + "\r\n" + extraHeaders
+                + "\r\n";
     }
 
     @Test
@@ -172,13 +185,7 @@ class S3ChannelHandlerTest {
             workerTasks.poll().run();
             channel.runPendingTasks();
         }
-        StringBuilder out = new StringBuilder();
-        ByteBuf b;
-        while ((b = channel.readOutbound()) != null) {
-            out.append(b.toString(StandardCharsets.ISO_8859_1));
-            b.release();
-        }
-        String[] answers = out.toString().split("HTTP/1.1 ", -1);
+        String[] answers = written().split("HTTP/1.1 ", -1);
         assertThat(answers).hasSize(queued + 2);
         assertThat(answers[1]).startsWith("200").contains("<ListBucketResult");
         for (int i = 0; i < queued; i++) {
@@ -190,10 +197,7 @@ class S3ChannelHandlerTest {
     @Test
     void continueIsSentOnlyAfterTheHeadIsAccepted() {
         String date = RFC_1123.format(Instant.now());
-        String head = "PUT /newbucket HTTP/1.1\r\nHost: 127.0.0.1\r\nDate: " + date + "\r\nAuthorization: "
-                + V2Signer.authorization(AK, SK, "PUT\n\n\n" + date + "\n/newbucket")
-                + "\r\nExpect: 100-continue\r\nContent-Length: 0\r\n\r\n";
-        String response = roundTrip(head);
+        String response = roundTrip(signedPutHead("/newbucket", "Expect: 100-continue\r\nContent-Length: 0\r\n"));
         assertThat(response).startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK");
         assertThat(store.buckets().exists("newbucket")).isTrue();
 
@@ -208,11 +212,7 @@ class S3ChannelHandlerTest {
 
     @Test
     void aBodyLargerThanTheOperationTakesIsRefusedBeforeItIsRead() {
-        String date = RFC_1123.format(Instant.now());
-        String head = "PUT /bigbody HTTP/1.1\r\nHost: 127.0.0.1\r\nDate: " + date + "\r\nAuthorization: "
-                + V2Signer.authorization(AK, SK, "PUT\n\n\n" + date + "\n/bigbody")
-                + "\r\nContent-Length: 10000000\r\n\r\n";
-        String response = roundTrip(head);
+        String response = roundTrip(signedPutHead("/bigbody", "Content-Length: 10000000\r\n"));
         assertThat(response).startsWith("HTTP/1.1 400").contains("<Code>MaxMessageLengthExceeded</Code>")
                 .contains("Connection: close");
         assertThat(store.buckets().exists("bigbody")).isFalse();
@@ -247,19 +247,9 @@ class S3ChannelHandlerTest {
 
     @Test
     void aBodyThatStallsIsAnsweredRequestTimeout() {
-        String date = RFC_1123.format(Instant.now());
-        String head = "PUT /photos/stalled HTTP/1.1\r\nHost: 127.0.0.1\r\nDate: " + date + "\r\nAuthorization: "
-                + V2Signer.authorization(AK, SK, "PUT\n\n\n" + date + "\n/photos/stalled")
-                + "\r\nContent-Length: 10\r\n\r\nabc";
-        assertThat(roundTrip(head)).isEmpty();
+        assertThat(roundTrip(signedPutHead("/photos/stalled", "Content-Length: 10\r\n") + "abc")).isEmpty();
         idleFor(S3ChannelInitializer.IDLE_SECONDS + S3ChannelInitializer.IDLE_SECONDS / 4 + 1);
-        StringBuilder out = new StringBuilder();
-        ByteBuf b;
-        while ((b = channel.readOutbound()) != null) {
-            out.append(b.toString(StandardCharsets.ISO_8859_1));
-            b.release();
-        }
-        assertThat(out.toString()).startsWith("HTTP/1.1 400").contains("<Code>RequestTimeout</Code>");
+        assertThat(written()).startsWith("HTTP/1.1 400").contains("<Code>RequestTimeout</Code>");
         assertThat(channel.isOpen()).isFalse();
         assertThat(store.objects().find("photos", "stalled")).isEmpty();
     }
