@@ -62,6 +62,11 @@ import org.slf4j.LoggerFactory;
  * present on disk but not declared (written by a newer release) are opened and left alone.
  */
 public final class Database implements AutoCloseable {
+    /**
+     * Per thread, where point reads land ({@link #read}): 72 KiB holds a record with an inline body up to the
+     * default inline threshold (64 KiB) and its metadata; larger values are read twice.
+     */
+    private static final ThreadLocal<byte[]> READ_BUFFER = ThreadLocal.withInitial(() -> new byte[72 * 1024]);
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final byte[] FORMAT_KEY = "rosetta.format".getBytes(StandardCharsets.US_ASCII);
 
@@ -92,8 +97,6 @@ public final class Database implements AutoCloseable {
     private final RocksDB db;
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
-    /** Per thread: room for most records, small objects' inline bodies included ({@link #read}). */
-    private static final ThreadLocal<byte[]> READ_BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
     private final Cache blockCache;
     private final Filter bloomFilter;
     private final WriteOptions writeOptions;
@@ -101,6 +104,7 @@ public final class Database implements AutoCloseable {
     private final ReadOptions cacheOnlyReads;
     /** Options of the {@code keyMayExist} probe (which reads from memory whatever its read tier). */
     private final ReadOptions probeReads = new ReadOptions();
+    /** Options of an ordinary point read (the default ones, kept rather than made per read). */
     private final ReadOptions plainReads = new ReadOptions();
     private final List<ColumnFamilyHandle> handles;
     private final Map<ColumnFamily<?, ?>, Table<?, ?>> tables = new IdentityHashMap<>();

@@ -107,9 +107,9 @@ class DatabaseTest {
     @Test
     void valuesOfEverySizeReadBackExactly() {
         ColumnFamily<String, byte[]> t = new ColumnFamily<>("t", Keys.BUCKET, ValueCodec.RAW);
-        // around the per-thread read buffer's size (16 KiB): smaller values are copied out of it, larger
+        // around the per-thread read buffer's size (72 KiB): smaller values are copied out of it, larger
         // ones read again in full
-        int[] sizes = {0, 1, 4096, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 1, 300 * 1024};
+        int[] sizes = {0, 1, 4096, 72 * 1024 - 1, 72 * 1024, 72 * 1024 + 1, 300 * 1024};
         try (Database db = Database.open(dir, Durability.NONE, List.of(t), 1)) {
             Table<String, byte[]> table = db.table(t);
             try (Batch b = db.batch()) {
