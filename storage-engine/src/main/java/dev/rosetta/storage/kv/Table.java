@@ -30,7 +30,7 @@ public final class Table<K, V> {
 
     /** The value stored under {@code key}, or null. */
     public V get(K key) {
-        byte[] raw = getRaw(family.keys().encode(key));
+        byte[] raw = getRaw(family.keys().encode(key), false);
         return raw == null ? null : decodeValue(raw);
     }
 
@@ -40,16 +40,7 @@ public final class Table<K, V> {
      * returns the value when it finds it there; only what it cannot decide is read in full.
      */
     public V getLikelyAbsent(K key) {
-        byte[] encoded = family.keys().encode(key);
-        Lock l = db.enter();
-        byte[] raw;
-        try {
-            raw = db.getLikelyAbsent(handle, encoded);
-        } catch (RocksDBException e) {
-            throw new StorageException("metadata read from " + family.name() + " failed: " + e.getMessage(), e);
-        } finally {
-            l.unlock();
-        }
+        byte[] raw = getRaw(family.keys().encode(key), true);
         return raw == null ? null : decodeValue(raw);
     }
 
@@ -58,7 +49,7 @@ public final class Table<K, V> {
     }
 
     public boolean contains(K key) {
-        return getRaw(family.keys().encode(key)) != null;
+        return getRaw(family.keys().encode(key), false) != null;
     }
 
     /**
@@ -104,10 +95,10 @@ public final class Table<K, V> {
         return family.values().decode(raw);
     }
 
-    private byte[] getRaw(byte[] key) {
+    private byte[] getRaw(byte[] key, boolean likelyAbsent) {
         Lock l = db.enter();
         try {
-            return db.get(handle, key);
+            return likelyAbsent ? db.getLikelyAbsent(handle, key) : db.get(handle, key);
         } catch (RocksDBException e) {
             throw new StorageException("metadata read from " + family.name() + " failed: " + e.getMessage(), e);
         } finally {
