@@ -62,7 +62,8 @@ public final class Hex {
         return sb.toString();
     }
 
-    private static int digit(char c) {
+    /** The value of one hex digit (either case), or -1. */
+    public static int digit(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }

@@ -95,8 +95,8 @@ public final class AwsV4HeaderVerifier implements RequestVerifier {
         }
         for (Map.Entry<String, String> h : request.headerEntries()) {
             String name = h.getKey();
-            if (name.regionMatches(true, 0, "x-amz-", 0, 6)) {
-                String lower = name.toLowerCase(Locale.ROOT);
+            if (name.regionMatches(true, 0, "x-amz-", 0, 6) && !signedHeaders.contains(name)) {
+                String lower = name.toLowerCase(Locale.ROOT); // the list is lower case; most clients send it so
                 if (!signedHeaders.contains(lower)) {
                     if (notSigned == null) {
                         notSigned = new ArrayList<>(2);

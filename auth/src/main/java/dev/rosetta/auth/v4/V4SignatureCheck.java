@@ -12,7 +12,8 @@ import dev.rosetta.protocol.http.RequestHead;
  * canonical forms clients are known to use (dialects.md §2.4, §3.3, §5.2, §9): the path decoded and
  * re-encoded or raw as sent (the OBS and WOS SDKs sign their raw path, keeping {@code %2F}); '+' in the
  * query literal, then as a space; header values trimmed and collapsed (the SigV4 rule), then as received
- * (the OBS and WOS SDKs do not trim). Only a mismatch pays for the alternatives. Shared by the AWS header
+ * (the OBS and WOS SDKs do not trim). The first form is tried in bytes ({@link V4FirstFormSignature});
+ * only a mismatch pays for strings and the alternatives. Shared by the AWS header
  * and presigned forms and by WOS-HMAC-SHA256: the algorithm name and the preferred path form are
  * parameters.
  */
@@ -48,6 +49,10 @@ public final class V4SignatureCheck {
      */
     public static void verify(RequestHead request, V4Authorization auth, String algorithm, String timestamp,
             byte[] signingKey, String hashedPayload, String excludedQueryParam, PathFirst pathFirst) {
+        if (V4FirstFormSignature.matches(request, auth, algorithm, timestamp, signingKey, hashedPayload,
+                excludedQueryParam, pathFirst)) {
+            return;
+        }
         StringBuilder trimmed = new StringBuilder(256);
         boolean allPresent = V4CanonicalRequest.appendCanonicalHeaders(trimmed, request, auth.signedHeaders());
         byte[] provided = Hex.decode(auth.signature());

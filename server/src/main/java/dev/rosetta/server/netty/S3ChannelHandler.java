@@ -86,6 +86,8 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
     private ReadIdleTimer idle;
     private ChannelHandlerContext ctx;
     private Exchange current;
+    private ClientConnection connection;
+    private String remoteAddress;
     /** The exchange whose queued body steps wait for the worker to be started. */
     private Exchange pendingKick;
 
@@ -225,12 +227,27 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** TLS or not, and whether the peer is on this machine (for the SSE-C transport rule). */
+    /** TLS or not, and whether the peer is on this machine (for the SSE-C transport rule); once per connection. */
     private ClientConnection connection() {
-        boolean tls = ctx.pipeline().get(SslHandler.class) != null;
-        boolean loopback = ctx.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
-                && a.getAddress().isLoopbackAddress();
-        return new ClientConnection(tls, loopback);
+        ClientConnection c = connection;
+        if (c == null) {
+            boolean tls = ctx.pipeline().get(SslHandler.class) != null;
+            boolean loopback = ctx.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                    && a.getAddress().isLoopbackAddress();
+            c = new ClientConnection(tls, loopback);
+            connection = c;
+        }
+        return c;
+    }
+
+    /** The peer's address as the access log writes it; once per connection. */
+    private String remoteAddress() {
+        String r = remoteAddress;
+        if (r == null) {
+            r = String.valueOf(ctx.channel().remoteAddress());
+            remoteAddress = r;
+        }
+        return r;
     }
 
     /** Answers a request before its body was read; keeps the connection only if little body could follow. */
@@ -731,7 +748,9 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
         if (ex.requestConsumed && ex.responseWritten) {
             finish(ex);
             if (ctx.channel().isActive()) {
-                ctx.channel().config().setAutoRead(true);
+                if (!ctx.channel().config().isAutoRead()) {
+                    ctx.channel().config().setAutoRead(true); // paused for a slow reader
+                }
                 while (current == null && !queued.isEmpty()) {
                     channelRead(ctx, queued.poll());
                 }
@@ -763,7 +782,7 @@ public final class S3ChannelHandler extends ChannelInboundHandlerAdapter {
             String principal = c == null || c.authentication().isAnonymous() ? null
                     : c.authentication().credential().accessKey();
             observer.onRequest(new RequestEvent(ex.requestId, ex.startMillis,
-                    String.valueOf(ctx.channel().remoteAddress()), principal,
+                    remoteAddress(), principal,
                     ex.dialect == null ? null : ex.dialect.name(),
                     c == null ? "-" : c.operation().s3Name(), ex.request.method().name(),
                     c == null ? null : c.bucket(), c == null ? null : c.key(),

@@ -42,7 +42,12 @@ public final class RecordReader {
      * @param maxVersion the highest format version the caller understands
      */
     public static RecordReader open(byte[] bytes, int maxVersion) {
-        if (bytes == null || bytes.length == 0) {
+        return open(bytes, bytes == null ? 0 : bytes.length, maxVersion);
+    }
+
+    /** {@link #open(byte[], int)} of the record held by the first {@code length} bytes of {@code bytes}. */
+    public static RecordReader open(byte[] bytes, int length, int maxVersion) {
+        if (bytes == null || length == 0) {
             throw new StorageException("corrupt record: empty");
         }
         int v = bytes[0] & 0xFF;
@@ -50,7 +55,7 @@ public final class RecordReader {
             throw new StorageException("unsupported record format version " + v + " (this release reads up to "
                     + maxVersion + ")");
         }
-        RecordReader r = new RecordReader(bytes, 1, bytes.length);
+        RecordReader r = new RecordReader(bytes, 1, length);
         r.version = v;
         return r;
     }

@@ -14,6 +14,24 @@ import org.rocksdb.RocksDBException;
  * Thread-safe.
  */
 public final class Table<K, V> {
+    /** Decodes any value as {@link Boolean#TRUE}: {@link #contains} needs no copy of it. */
+    private static final ValueCodec<Boolean> PRESENT = new ValueCodec<>() {
+        @Override
+        public byte[] encode(Boolean value) {
+            throw new UnsupportedOperationException("a presence check writes nothing");
+        }
+
+        @Override
+        public Boolean decode(byte[] bytes) {
+            return Boolean.TRUE;
+        }
+
+        @Override
+        public Boolean decode(byte[] buffer, int length) {
+            return Boolean.TRUE;
+        }
+    };
+
     private final Database db;
     private final ColumnFamily<K, V> family;
     private final ColumnFamilyHandle handle;
@@ -30,8 +48,7 @@ public final class Table<K, V> {
 
     /** The value stored under {@code key}, or null. */
     public V get(K key) {
-        byte[] raw = getRaw(family.keys().encode(key), false);
-        return raw == null ? null : decodeValue(raw);
+        return read(family.keys().encode(key), false, family.values());
     }
 
     /**
@@ -40,8 +57,7 @@ public final class Table<K, V> {
      * returns the value when it finds it there; only what it cannot decide is read in full.
      */
     public V getLikelyAbsent(K key) {
-        byte[] raw = getRaw(family.keys().encode(key), true);
-        return raw == null ? null : decodeValue(raw);
+        return read(family.keys().encode(key), true, family.values());
     }
 
     public Optional<V> find(K key) {
@@ -49,7 +65,7 @@ public final class Table<K, V> {
     }
 
     public boolean contains(K key) {
-        return getRaw(family.keys().encode(key), false) != null;
+        return read(family.keys().encode(key), false, PRESENT) != null;
     }
 
     /**
@@ -95,10 +111,10 @@ public final class Table<K, V> {
         return family.values().decode(raw);
     }
 
-    private byte[] getRaw(byte[] key, boolean likelyAbsent) {
+    private <T> T read(byte[] key, boolean likelyAbsent, ValueCodec<T> codec) {
         Lock l = db.enter();
         try {
-            return likelyAbsent ? db.getLikelyAbsent(handle, key) : db.get(handle, key);
+            return likelyAbsent ? db.getLikelyAbsent(handle, key, codec) : db.get(handle, key, codec);
         } catch (RocksDBException e) {
             throw new StorageException("metadata read from " + family.name() + " failed: " + e.getMessage(), e);
         } finally {

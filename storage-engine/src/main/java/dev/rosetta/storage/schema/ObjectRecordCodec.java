@@ -107,7 +107,13 @@ public final class ObjectRecordCodec implements ValueCodec<ObjectRecord> {
 
     @Override
     public ObjectRecord decode(byte[] bytes) {
-        RecordReader r = RecordReader.open(bytes, VERSION);
+        return decode(bytes, bytes.length);
+    }
+
+    /** Decodes in place: every field kept is copied out of {@code buffer} (strings, the inline body). */
+    @Override
+    public ObjectRecord decode(byte[] buffer, int length) {
+        RecordReader r = RecordReader.open(buffer, length, VERSION);
         String bucket = null;
         String key = null;
         Long size = null;

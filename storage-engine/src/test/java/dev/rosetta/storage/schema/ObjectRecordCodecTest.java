@@ -13,6 +13,7 @@ import dev.rosetta.storage.StorageException;
 import dev.rosetta.storage.blob.BlobRef;
 import dev.rosetta.storage.codec.RecordWriter;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,21 @@ class ObjectRecordCodecTest {
             assertThat(back.checksums().keySet()).containsExactly("SHA256", "CRC32");
             assertThat(back.lastModified()).isEqualTo(Instant.parse("2025-01-02T03:04:05.678Z"));
         }
+    }
+
+    @Test
+    void aRecordDecodedInPlaceFromAReusedBufferKeepsNothingOfIt() {
+        byte[] body = {1, 2, 3, 4, 5, 6, 7, 8};
+        ObjectRecord o = object(new ObjectBody.Inline(body), null);
+        byte[] encoded = ObjectRecordCodec.INSTANCE.encode(o);
+        byte[] buffer = Arrays.copyOf(encoded, encoded.length + 100); // what follows is another value's remains
+        Arrays.fill(buffer, encoded.length, buffer.length, (byte) 0x7F);
+
+        ObjectRecord back = ObjectRecordCodec.INSTANCE.decode(buffer, encoded.length);
+        Arrays.fill(buffer, (byte) 0); // the next read overwrites the buffer
+        assertThat(back).isEqualTo(o);
+        assertThat(((ObjectBody.Inline) back.body()).bytes()).containsExactly(body);
+        assertThatThrownBy(() -> ObjectRecordCodec.INSTANCE.decode(encoded, 0)).isInstanceOf(StorageException.class);
     }
 
     @Test
