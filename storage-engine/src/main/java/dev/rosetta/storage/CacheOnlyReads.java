@@ -16,7 +16,11 @@ import java.util.function.Supplier;
  * are only tried ({@link #lock}): one that is held (by a write waiting for its fsync) ends the attempt.
  */
 public final class CacheOnlyReads {
-    private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
+    /**
+     * Per thread, whether it is inside an attempt: a flag flipped in place, since setting and removing a thread
+     * local on every request costs an entry allocation and a native reference clear.
+     */
+    private static final ThreadLocal<boolean[]> ACTIVE = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private CacheOnlyReads() {
     }
@@ -27,20 +31,21 @@ public final class CacheOnlyReads {
      * @throws WouldBlockException when {@code work} needed the disk; nothing was written
      */
     public static <T> T attempt(Supplier<T> work) {
-        if (active()) {
+        boolean[] active = ACTIVE.get();
+        if (active[0]) {
             return work.get();
         }
-        ACTIVE.set(Boolean.TRUE);
+        active[0] = true;
         try {
             return work.get();
         } finally {
-            ACTIVE.remove();
+            active[0] = false;
         }
     }
 
     /** Whether this thread is inside {@link #attempt}. */
     public static boolean active() {
-        return ACTIVE.get() == Boolean.TRUE;
+        return ACTIVE.get()[0];
     }
 
     /** The exception that ends an attempt which found it needed the disk (for the store's internals). */

@@ -6,7 +6,6 @@ import dev.rosetta.server.observe.RequestObserver;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.ssl.SslContext;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -61,7 +60,7 @@ public final class S3ChannelInitializer extends ChannelInitializer<Channel> {
         if (ssl != null) {
             ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
         }
-        ch.pipeline().addLast("http", new HttpRequestDecoder(maxInitialLineBytes, maxHeaderBytes, MAX_CHUNK_BYTES));
+        ch.pipeline().addLast("http", new S3RequestDecoder(maxInitialLineBytes, maxHeaderBytes, MAX_CHUNK_BYTES));
         // file regions cannot pass through TLS, nor can encrypted blobs go out unread: the S3 handler adds a
         // ChunkedWriteHandler in front of itself the first time it writes such a body in chunks
         ch.pipeline().addLast("s3", new S3ChannelHandler(processor, encoder, ids, executor, inFlight, draining, observer));
