@@ -12,7 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
- * The pipeline of every S3 connection: HTTP/1.1 request decoder, then the S3 handler, which also closes
+ * The pipeline of every S3 connection: HTTP/1.1 request decoder ({@link S3RequestDecoder}), then the S3 handler, which also closes
  * idle connections ({@link ReadIdleTimer}). Responses need no HTTP encoder: {@link ResponseEncoder} writes
  * their heads as bytes, bodies follow unchanged.
  */

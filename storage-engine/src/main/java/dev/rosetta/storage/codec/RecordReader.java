@@ -47,8 +47,11 @@ public final class RecordReader {
 
     /** {@link #open(byte[], int)} of the record held by the first {@code length} bytes of {@code bytes}. */
     public static RecordReader open(byte[] bytes, int length, int maxVersion) {
-        if (bytes == null || length == 0) {
+        if (bytes == null || length <= 0) {
             throw new StorageException("corrupt record: empty");
+        }
+        if (length > bytes.length) {
+            throw new IllegalArgumentException("a record of " + length + " bytes in an array of " + bytes.length);
         }
         int v = bytes[0] & 0xFF;
         if (v == 0 || v > maxVersion) {

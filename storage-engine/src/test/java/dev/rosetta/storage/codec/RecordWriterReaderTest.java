@@ -96,6 +96,17 @@ class RecordWriterReaderTest {
         RecordReader r = RecordReader.open(truncated, 2);
         assertThatThrownBy(r::next).isInstanceOf(StorageException.class).hasMessageContaining("overruns");
 
+        // a record at the start of a longer buffer: the rest is not read, a length beyond the buffer is refused
+        byte[] buffer = Arrays.copyOf(ok, ok.length + 8);
+        Arrays.fill(buffer, ok.length, buffer.length, (byte) 0x7F);
+        RecordReader prefix = RecordReader.open(buffer, ok.length, 2);
+        assertThat(prefix.next()).isTrue();
+        assertThat(prefix.string()).isEqualTo("abc");
+        assertThat(prefix.next()).isFalse();
+        RecordReader truncatedPrefix = RecordReader.open(buffer, ok.length - 1, 2);
+        assertThatThrownBy(truncatedPrefix::next).isInstanceOf(StorageException.class).hasMessageContaining("overruns");
+        assertThatThrownBy(() -> RecordReader.open(ok, ok.length + 1, 2)).isInstanceOf(IllegalArgumentException.class);
+
         RecordReader wrongLength = RecordReader.open(RecordWriter.begin(1).string(1, "abc").toByteArray(), 1);
         wrongLength.next();
         assertThatThrownBy(wrongLength::int64).isInstanceOf(StorageException.class);
