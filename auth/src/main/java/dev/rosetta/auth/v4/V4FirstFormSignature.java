@@ -113,7 +113,7 @@ final class V4FirstFormSignature {
 
     /**
      * As {@link V4CanonicalRequest#appendTrimmedCollapsed}, into the buffer; false on a non-ASCII character. A
-     * value with no whitespace or control character (the usual one) is copied as it is.
+     * value with no whitespace or control character (the usual one) is copied as it is, without a string.
      */
     private boolean trimmedCollapsed(String value) {
         int n = value.length();
@@ -131,31 +131,10 @@ final class V4FirstFormSignature {
                 return true;
             }
         }
-        int i = 0;
-        while (i < n && isWhitespace(value.charAt(i))) {
-            i++;
-        }
-        boolean pendingSpace = false;
-        for (; i < n; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                return false;
-            }
-            if (isWhitespace(c)) {
-                pendingSpace = true;
-            } else {
-                if (pendingSpace) {
-                    buf[len++] = ' ';
-                    pendingSpace = false;
-                }
-                buf[len++] = (byte) c;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isWhitespace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+        // whitespace to trim or collapse (or a character above 0x7F): the string path's rule, then the bytes
+        StringBuilder canonical = new StringBuilder(n);
+        V4CanonicalRequest.appendTrimmedCollapsed(canonical, value);
+        return ascii(canonical.toString());
     }
 
     private boolean decodeSignature(String hex) {
