@@ -31,6 +31,11 @@ final class PlainRequestHead {
         HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE, HttpMethod.POST, HttpMethod.OPTIONS
     };
     private static final byte[] HTTP_1_ = bytes("HTTP/1.");
+    /**
+     * More lines than this are Netty's: its headers are hashed, where a lookup here walks the lines (an SDK sends
+     * about ten).
+     */
+    private static final int MAX_LINES = 64;
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("content-length");
     private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("transfer-encoding");
 
@@ -143,7 +148,7 @@ final class PlainRequestHead {
                 valueEnd--;
             }
             pos += 2;
-            if (pos - headersStart >= maxHeaderBytes) {
+            if (pos - headersStart >= maxHeaderBytes || count == MAX_LINES) {
                 return NOT_PLAIN;
             }
             AsciiString name = new AsciiString(b, nameStart, nameEnd - nameStart, true);

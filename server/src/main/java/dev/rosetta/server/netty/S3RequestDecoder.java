@@ -9,11 +9,12 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.util.List;
 
 /**
- * Netty's HTTP/1.1 request decoder with a fast path in front: a plain, bodiless request whose head has arrived
- * whole ({@link PlainRequestHead}: every GET an SDK sends) is read from one copy of its bytes into a request with
- * read-only headers, about a fifth of the work of Netty's general parser. Every other request, and every byte
- * from a non-plain head to the end of that message, goes to Netty's decoder, which also keeps all the error
- * handling; a connection whose decoder failed stays with Netty's (which discards what follows).
+ * Netty's HTTP/1.1 request decoder with a fast path in front: a plain, bodiless request whose head is whole in
+ * the bytes received ({@link PlainRequestHead}: every GET an SDK sends) is read from one copy of its bytes into a
+ * request with read-only headers, about a third of the work of Netty's general parser. Every other request (a head
+ * still arriving included), and every byte from such a head to the end of its message, goes to Netty's decoder,
+ * which also keeps all the error handling; a connection whose decoder failed stays with Netty's (which discards
+ * what follows).
  */
 final class S3RequestDecoder extends HttpRequestDecoder {
     private static final int FIRST_COPY_BYTES = 2048;
@@ -39,9 +40,8 @@ final class S3RequestDecoder extends HttpRequestDecoder {
                 out.add(LastHttpContent.EMPTY_LAST_CONTENT);
                 return;
             }
-            if (head == PlainRequestHead.NEED_MORE) {
-                return; // nothing consumed: the rest of the head is read into the same buffer
-            }
+            // a head that is not whole yet is Netty's too: its parser is incremental, where reading the head again
+            // from the start on every read would let a client sending a byte at a time cost quadratic work
         }
         int before = out.size();
         int readerIndex = in.readerIndex();

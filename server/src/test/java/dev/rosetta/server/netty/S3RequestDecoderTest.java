@@ -56,6 +56,24 @@ class S3RequestDecoderTest {
     }
 
     @Test
+    void aHeadArrivingInPiecesOrWithManyLinesIsNettys() {
+        EmbeddedChannel fast = new EmbeddedChannel(new S3RequestDecoder(MAX_LINE, MAX_HEADERS, 8192));
+        fast.writeInbound(ascii(SDK_GET.substring(0, 100)));
+        fast.writeInbound(ascii(SDK_GET.substring(100)));
+        HttpRequest pieces = fast.readInbound();
+        assertThat(pieces.headers()).isNotInstanceOf(PlainHttpHeaders.class);
+        assertThat(pieces.headers().get("x-amz-date")).isEqualTo("20261122T010203Z");
+
+        StringBuilder many = new StringBuilder("GET /b/k HTTP/1.1\r\n");
+        for (int i = 0; i < 65; i++) {
+            many.append("X-").append(i).append(": v\r\n");
+        }
+        String manyLines = many.append("\r\n").toString();
+        assertThat(decodeBoth(manyLines)).isFalse();
+        assertThat(decodeBoth(manyLines.replace("X-64: v\r\n", ""))).isTrue(); // 64 lines: still plain
+    }
+
+    @Test
     void headsOutsideThePlainFormAreNettysAndDecodeAlike() {
         List<String> heads = List.of(
                 "PUT /b/k HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello",
