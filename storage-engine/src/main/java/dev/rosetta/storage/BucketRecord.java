@@ -1,6 +1,7 @@
 package dev.rosetta.storage;
 
 import dev.rosetta.protocol.model.AccessControl;
+import dev.rosetta.protocol.model.BucketEncryption;
 import dev.rosetta.protocol.model.BucketLifecycle;
 import dev.rosetta.protocol.model.ObjectLockConfiguration;
 import dev.rosetta.protocol.model.Owner;
@@ -24,10 +25,11 @@ import java.util.Objects;
  * @param acl                 the bucket's ACL as set (canned or grants); null (and any default ACL, which is
  *                            stored as null) is private: the owner's FULL_CONTROL. Every {@code with...} method
  *                            keeps it; the constructors without it make a private bucket.
+ * @param encryption          the default encryption of objects written without encryption headers, or null
  */
 public record BucketRecord(String name, Owner owner, Instant creationDate, String locationConstraint,
                            String dialect, BucketLifecycle lifecycle, ObjectLockConfiguration objectLock,
-                           StorageClass defaultStorageClass, AccessControl acl) {
+                           StorageClass defaultStorageClass, AccessControl acl, BucketEncryption encryption) {
     public BucketRecord {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(owner, "owner");
@@ -36,6 +38,14 @@ public record BucketRecord(String name, Owner owner, Instant creationDate, Strin
         if (acl != null && acl.isDefault()) {
             acl = null;
         }
+    }
+
+    /** A bucket with these settings and no default encryption. */
+    public BucketRecord(String name, Owner owner, Instant creationDate, String locationConstraint, String dialect,
+                        BucketLifecycle lifecycle, ObjectLockConfiguration objectLock,
+                        StorageClass defaultStorageClass, AccessControl acl) {
+        this(name, owner, creationDate, locationConstraint, dialect, lifecycle, objectLock, defaultStorageClass, acl,
+                null);
     }
 
     /** A private bucket with these settings. */
@@ -60,25 +70,31 @@ public record BucketRecord(String name, Owner owner, Instant creationDate, Strin
     /** This bucket with another lifecycle configuration (null removes it). */
     public BucketRecord withLifecycle(BucketLifecycle newLifecycle) {
         return new BucketRecord(name, owner, creationDate, locationConstraint, dialect, newLifecycle, objectLock,
-                defaultStorageClass, acl);
+                defaultStorageClass, acl, encryption);
     }
 
     /** This bucket with another object-lock configuration (null: object lock not enabled). */
     public BucketRecord withObjectLock(ObjectLockConfiguration newObjectLock) {
         return new BucketRecord(name, owner, creationDate, locationConstraint, dialect, lifecycle, newObjectLock,
-                defaultStorageClass, acl);
+                defaultStorageClass, acl, encryption);
     }
 
     /** This bucket with another default storage class (null: STANDARD). */
     public BucketRecord withDefaultStorageClass(StorageClass newDefault) {
         return new BucketRecord(name, owner, creationDate, locationConstraint, dialect, lifecycle, objectLock,
-                newDefault, acl);
+                newDefault, acl, encryption);
     }
 
     /** This bucket with another ACL (null or a default ACL: private). */
     public BucketRecord withAcl(AccessControl newAcl) {
         return new BucketRecord(name, owner, creationDate, locationConstraint, dialect, lifecycle, objectLock,
-                defaultStorageClass, newAcl);
+                defaultStorageClass, newAcl, encryption);
+    }
+
+    /** This bucket with another default encryption (null: objects are stored as their requests ask). */
+    public BucketRecord withEncryption(BucketEncryption newEncryption) {
+        return new BucketRecord(name, owner, creationDate, locationConstraint, dialect, lifecycle, objectLock,
+                defaultStorageClass, acl, newEncryption);
     }
 
     /** The bucket's ACL; {@link AccessControl#DEFAULT} (private) when none was set. */

@@ -87,6 +87,8 @@ public enum S3ErrorCode {
     /** COS's answer to {@code x-cos-forbid-overwrite: true} when the key exists. */
     FILE_ALREADY_EXISTS("FileAlreadyExists", 409, "The specified file already exists."),
     INVALID_BUCKET_STATE("InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
+    SERVER_SIDE_ENCRYPTION_CONFIGURATION_NOT_FOUND("ServerSideEncryptionConfigurationNotFoundError", 404,
+            "The server side encryption configuration was not found"),
     OBJECT_LOCK_CONFIGURATION_NOT_FOUND("ObjectLockConfigurationNotFoundError", 404,
             "Object Lock configuration does not exist for this bucket"),
     NO_SUCH_OBJECT_LOCK_CONFIGURATION("NoSuchObjectLockConfiguration", 404,

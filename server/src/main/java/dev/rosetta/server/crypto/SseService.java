@@ -12,6 +12,7 @@ import dev.rosetta.server.config.ConfigException;
 import dev.rosetta.server.config.SseConfig;
 import dev.rosetta.server.handler.ClientConnection;
 import dev.rosetta.server.handler.RequestContext;
+import dev.rosetta.storage.BucketRecord;
 import dev.rosetta.storage.MultipartUpload;
 import dev.rosetta.storage.ObjectBody;
 import dev.rosetta.storage.ObjectRecord;
@@ -98,12 +99,19 @@ public final class SseService {
 
     /**
      * Reads a creating request's headers ({@link ObjectHeadersReader}) after the SSE-C transport check, and
-     * resolves their encryption: PutObject, CopyObject's destination, InitiateMultipartUpload.
+     * resolves their encryption: PutObject, CopyObject's destination, InitiateMultipartUpload. A request that
+     * names no algorithm (and no customer key) gets the bucket's default encryption, when it has one.
      */
-    public WriteEncryption forWrite(RequestContext ctx) {
+    public WriteEncryption forWrite(RequestContext ctx, BucketRecord bucket) {
         checkTransport(ctx);
         ObjectHeaders headers = ObjectHeadersReader.read(ctx.head(), ctx.dialect());
         ServerSideEncryption sse = headers.sse();
+        boolean byDefault = false;
+        if (bucket.encryption() != null && (sse == null || (sse.algorithm() == null && !sse.isCustomerKey()))) {
+            sse = bucket.encryption().asRequested(); // the request names no encryption: the bucket's default
+            headers = headers.withSse(sse);
+            byDefault = true;
+        }
         if (sse == null) {
             return new WriteEncryption(headers, null);
         }
@@ -119,7 +127,9 @@ public final class SseService {
             return new WriteEncryption(headers, keys.master());
         }
         if (sse.isKms()) {
-            requireSignatureV4(ctx);
+            if (!byDefault) {
+                requireSignatureV4(ctx); // S3's rule for requests that ask for KMS, not for a bucket's default
+            }
             KeyEncryptionKey kms = keys.kmsForWrite(sse.kmsKeyId(), sse.kmsContext());
             if (sse.kmsKeyId() == null) {
                 headers = headers.withSse(sse.withKmsKeyId(kms.keyId()));

@@ -35,6 +35,9 @@ import dev.rosetta.server.handler.tagging.PutObjectTaggingHandler;
 import dev.rosetta.server.config.ServerConfig;
 import dev.rosetta.server.config.SseConfig;
 import dev.rosetta.server.crypto.SseService;
+import dev.rosetta.server.handler.encryption.DeleteBucketEncryptionHandler;
+import dev.rosetta.server.handler.encryption.GetBucketEncryptionHandler;
+import dev.rosetta.server.handler.encryption.PutBucketEncryptionHandler;
 import dev.rosetta.server.handler.lifecycle.DeleteBucketLifecycleHandler;
 import dev.rosetta.server.handler.lifecycle.GetBucketLifecycleHandler;
 import dev.rosetta.server.handler.lifecycle.PutBucketLifecycleHandler;
@@ -112,6 +115,10 @@ public final class HandlerRegistry {
         handlers.put(Operation.PUT_BUCKET_LIFECYCLE, new PutBucketLifecycleHandler(access, store.buckets()));
         handlers.put(Operation.GET_BUCKET_LIFECYCLE, new GetBucketLifecycleHandler(access));
         handlers.put(Operation.DELETE_BUCKET_LIFECYCLE, new DeleteBucketLifecycleHandler(access, store.buckets()));
+        // default encryption
+        handlers.put(Operation.GET_BUCKET_ENCRYPTION, new GetBucketEncryptionHandler(access));
+        handlers.put(Operation.PUT_BUCKET_ENCRYPTION, new PutBucketEncryptionHandler(access, store.buckets()));
+        handlers.put(Operation.DELETE_BUCKET_ENCRYPTION, new DeleteBucketEncryptionHandler(access, store.buckets()));
         // object lock (WORM)
         handlers.put(Operation.GET_OBJECT_LOCK_CONFIGURATION, new GetObjectLockConfigurationHandler(access));
         handlers.put(Operation.PUT_OBJECT_LOCK_CONFIGURATION,

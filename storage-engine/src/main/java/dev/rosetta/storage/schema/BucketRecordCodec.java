@@ -1,6 +1,7 @@
 package dev.rosetta.storage.schema;
 
 import dev.rosetta.protocol.model.AccessControl;
+import dev.rosetta.protocol.model.BucketEncryption;
 import dev.rosetta.protocol.model.BucketLifecycle;
 import dev.rosetta.protocol.model.ObjectLockConfiguration;
 import dev.rosetta.protocol.model.Owner;
@@ -17,7 +18,8 @@ import java.time.Instant;
  * {@code 1 name, 2 owner {1 id, 2 displayName}, 3 creationDate, 4 locationConstraint, 5 dialect,
  * 6 lifecycle} (see {@link LifecycleCodec}; absent in records written before it, which decode with no
  * lifecycle), {@code 7 acl} (see {@link AclCodec}; absent: private), {@code 8 objectLock {1 enabled (bool), 2 defaultRetention {1 mode, 2 days, 3 years}}}
- * (absent: object lock not enabled), {@code 9 defaultStorageClass} (enum name; absent: STANDARD).
+ * (absent: object lock not enabled), {@code 9 defaultStorageClass} (enum name; absent: STANDARD),
+ * {@code 10 encryption {1 algorithm, 2 kmsKeyId, 3 bucketKeyEnabled (bool)}} (absent: no default encryption).
  * New settings get new tags; never reuse or renumber one.
  */
 public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
@@ -33,6 +35,11 @@ public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
     static final int ACL = 7;
     static final int OBJECT_LOCK = 8;
     static final int DEFAULT_STORAGE_CLASS = 9;
+    static final int ENCRYPTION = 10;
+
+    private static final int ENCRYPTION_ALGORITHM = 1;
+    private static final int ENCRYPTION_KMS_KEY_ID = 2;
+    private static final int ENCRYPTION_BUCKET_KEY = 3;
 
     private static final int LOCK_ENABLED = 1;
     private static final int LOCK_DEFAULT_RETENTION = 2;
@@ -55,6 +62,7 @@ public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
         AclCodec.write(w, ACL, b.acl());
         writeObjectLock(w, b.objectLock());
         w.enumName(DEFAULT_STORAGE_CLASS, b.defaultStorageClass());
+        writeEncryption(w, b.encryption());
         return w.toByteArray();
     }
 
@@ -70,6 +78,7 @@ public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
         ObjectLockConfiguration objectLock = null;
         StorageClass defaultStorageClass = null;
         AccessControl acl = null;
+        BucketEncryption encryption = null;
         while (r.next()) {
             switch (r.tag()) {
                 case NAME -> name = r.string();
@@ -81,6 +90,7 @@ public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
                 case ACL -> acl = AclCodec.read(r.nested());
                 case OBJECT_LOCK -> objectLock = readObjectLock(r.nested());
                 case DEFAULT_STORAGE_CLASS -> defaultStorageClass = r.enumValue(StorageClass.class);
+                case ENCRYPTION -> encryption = readEncryption(r.nested());
                 default -> { }
             }
         }
@@ -93,7 +103,36 @@ public final class BucketRecordCodec implements ValueCodec<BucketRecord> {
                 lifecycle,
                 objectLock,
                 defaultStorageClass,
-                acl);
+                acl,
+                encryption);
+    }
+
+    private static void writeEncryption(RecordWriter w, BucketEncryption e) {
+        if (e == null) {
+            return;
+        }
+        int m = w.beginNested(ENCRYPTION);
+        w.string(ENCRYPTION_ALGORITHM, e.algorithm());
+        w.string(ENCRYPTION_KMS_KEY_ID, e.kmsKeyId());
+        if (e.bucketKeyEnabled() != null) {
+            w.bool(ENCRYPTION_BUCKET_KEY, e.bucketKeyEnabled());
+        }
+        w.endNested(m);
+    }
+
+    private static BucketEncryption readEncryption(RecordReader r) {
+        String algorithm = null;
+        String keyId = null;
+        Boolean bucketKey = null;
+        while (r.next()) {
+            switch (r.tag()) {
+                case ENCRYPTION_ALGORITHM -> algorithm = r.string();
+                case ENCRYPTION_KMS_KEY_ID -> keyId = r.string();
+                case ENCRYPTION_BUCKET_KEY -> bucketKey = r.bool();
+                default -> { }
+            }
+        }
+        return new BucketEncryption(CommonCodecs.require(algorithm, "bucket encryption", "algorithm"), keyId, bucketKey);
     }
 
     private static void writeObjectLock(RecordWriter w, ObjectLockConfiguration lock) {

@@ -3,6 +3,7 @@ package dev.rosetta.storage.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rosetta.protocol.model.AccessControl;
+import dev.rosetta.protocol.model.BucketEncryption;
 import dev.rosetta.protocol.model.CannedAcl;
 import dev.rosetta.protocol.model.Grant;
 import dev.rosetta.protocol.model.Grant.Permission;
@@ -14,13 +15,24 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Bucket ACLs (tag 7 of bucket records) and object ACLs with OBS's delivered flags. */
+/** Bucket ACLs (tag 7 of bucket records), default encryption (tag 10), and object ACLs with OBS's delivered flags. */
 class AclCodecTest {
     static final Owner ALICE = new Owner("a1b2c3", "alice");
     static final BucketRecord PLAIN = new BucketRecord("b", ALICE, Instant.ofEpochMilli(7), null, "OBS");
 
     static BucketRecord roundTrip(BucketRecord r) {
         return BucketRecordCodec.INSTANCE.decode(BucketRecordCodec.INSTANCE.encode(r));
+    }
+
+    @Test
+    void bucketDefaultEncryptionRoundTripsBesideTheAcl() {
+        BucketRecord kms = PLAIN.withAcl(AccessControl.of(CannedAcl.PUBLIC_READ))
+                .withEncryption(new BucketEncryption("aws:kms", "key-1", true));
+        assertThat(roundTrip(kms)).isEqualTo(kms);
+        BucketRecord aes = PLAIN.withEncryption(new BucketEncryption("AES256", null, null));
+        assertThat(roundTrip(aes)).isEqualTo(aes);
+        assertThat(roundTrip(aes.withEncryption(null))).isEqualTo(PLAIN);
+        assertThat(roundTrip(kms.withAcl(null)).encryption()).isEqualTo(kms.encryption());
     }
 
     @Test

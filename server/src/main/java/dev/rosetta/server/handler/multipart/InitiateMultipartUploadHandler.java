@@ -58,7 +58,7 @@ public final class InitiateMultipartUploadHandler implements DocumentHandler {
     public CompletionStage<S3Response> handleAsync(RequestContext ctx, byte[] body) {
         BucketRecord bucket = access.require(ctx, Permission.WRITE); // before anything is created (SSE-KMS keys)
         Dialect dialect = ctx.dialect();
-        ObjectHeaders headers = sse.forWrite(ctx).headers(); // SSE-KMS: the key exists (or is refused) from now on
+        ObjectHeaders headers = sse.forWrite(ctx, bucket).headers(); // SSE-KMS: the key exists (or is refused) from now on
         headers = NewObjectRules.resolve(ctx, bucket, headers, clock.instant()); // default class, object lock
         String checksumTypeHeader = dialect.header("checksum-type");
         String checksumType = ChecksumTypes.forInitiate(headers.checksumAlgorithm(),

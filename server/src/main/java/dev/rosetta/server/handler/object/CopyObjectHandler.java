@@ -90,7 +90,7 @@ public final class CopyObjectHandler implements DocumentHandler {
         BucketRecord sourceBucket = source.bucket(access);
         boolean replaceMetadata = directive(h, dialect.header("metadata-directive"), "Unknown metadata directive.");
         boolean replaceTags = directive(h, dialect.header("tagging-directive"), "Unknown tagging directive.");
-        SseService.WriteEncryption encryption = sse.forWrite(ctx); // the destination's headers and key
+        SseService.WriteEncryption encryption = sse.forWrite(ctx, bucket); // the destination's headers and key
         ObjectHeaders requested = encryption.headers();
         WriteGuard destinationGuard = NewObjectRules.guard(ctx, bucket, clock); // conditions, forbid-overwrite, lock
         access.accounts().checkGrantees(requested.acl());

@@ -63,7 +63,7 @@ public final class PutObjectHandler implements StreamingHandler {
     public BodySink open(RequestContext ctx) {
         BucketRecord bucket = access.require(ctx, Permission.WRITE); // before anything is created (SSE-KMS keys)
         Dialect dialect = ctx.dialect();
-        SseService.WriteEncryption encryption = sse.forWrite(ctx); // the headers, and the key the bytes get
+        SseService.WriteEncryption encryption = sse.forWrite(ctx, bucket); // the headers, and the key the bytes get
         ObjectHeaders headers = NewObjectRules.resolve(ctx, bucket, encryption.headers(), clock.instant());
         WriteGuard guard = NewObjectRules.guard(ctx, bucket, clock); // conditions, forbid-overwrite, object lock
         access.accounts().checkGrantees(headers.acl());
