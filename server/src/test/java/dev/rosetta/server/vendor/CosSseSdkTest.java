@@ -12,6 +12,7 @@ import com.qcloud.cos.endpoint.EndpointResolver;
 import com.qcloud.cos.http.HttpProtocol;
 import com.qcloud.cos.region.Region;
 import com.qcloud.cos.exception.CosServiceException;
+import com.qcloud.cos.model.BucketEncryptionConfiguration;
 import com.qcloud.cos.model.COSObject;
 import com.qcloud.cos.model.CompleteMultipartUploadRequest;
 import com.qcloud.cos.model.GetObjectRequest;
@@ -117,6 +118,38 @@ class CosSseSdkTest {
         String bucket = "sse" + UUID.randomUUID().toString().substring(0, 8) + "-1250000000";
         cos.createBucket(bucket);
         return bucket;
+    }
+
+    @Test
+    void bucketDefaultEncryptionThroughTheCosSdkInCosWords() throws Exception {
+        String bucket = newBucket();
+        BucketEncryptionConfiguration kms = new BucketEncryptionConfiguration();
+        kms.setSseAlgorithm("KMS");
+        kms.setKmsMasterKeyID("cos-default-key");
+        cos.putBucketEncryptionConfiguration(bucket, kms);
+        BucketEncryptionConfiguration got = cos.getBucketEncryptionConfiguration(bucket);
+        assertThat(got.getSseAlgorithm()).isEqualTo("KMS");
+        assertThat(got.getKmsMasterKeyID()).isEqualTo("cos-default-key");
+
+        byte[] data = random(2_000, 7);
+        ObjectMetadata plain = new ObjectMetadata();
+        plain.setContentLength(data.length);
+        PutObjectResult put = cos.putObject(bucket, "default.bin", new ByteArrayInputStream(data), plain);
+        assertThat(put.getMetadata().getSSEAlgorithm()).isEqualTo("cos/kms");
+        COSObject read = cos.getObject(bucket, "default.bin");
+        assertThat(read(read)).isEqualTo(data);
+        assertThat(read.getObjectMetadata().getSSECOSKmsKeyId()).isEqualTo("cos-default-key");
+
+        BucketEncryptionConfiguration aes = new BucketEncryptionConfiguration();
+        aes.setSseAlgorithm(SSEAlgorithm.AES256.getAlgorithm());
+        cos.putBucketEncryptionConfiguration(bucket, aes);
+        assertThat(cos.getBucketEncryptionConfiguration(bucket).getSseAlgorithm()).isEqualTo("AES256");
+        cos.deleteBucketEncryptionConfiguration(bucket);
+        assertThatThrownBy(() -> cos.getBucketEncryptionConfiguration(bucket))
+                .isInstanceOfSatisfying(CosServiceException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(404);
+                    assertThat(e.getErrorCode()).isEqualTo("ServerSideEncryptionConfigurationNotFoundError");
+                });
     }
 
     @Test

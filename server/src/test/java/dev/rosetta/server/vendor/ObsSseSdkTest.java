@@ -8,6 +8,7 @@ import com.obs.services.ObsClient;
 import com.obs.services.ObsConfiguration;
 import com.obs.services.exception.ObsException;
 import com.obs.services.model.AuthTypeEnum;
+import com.obs.services.model.BucketEncryption;
 import com.obs.services.model.CompleteMultipartUploadRequest;
 import com.obs.services.model.CopyObjectRequest;
 import com.obs.services.model.GetObjectRequest;
@@ -15,6 +16,7 @@ import com.obs.services.model.InitiateMultipartUploadRequest;
 import com.obs.services.model.ObsObject;
 import com.obs.services.model.PartEtag;
 import com.obs.services.model.PutObjectRequest;
+import com.obs.services.model.SSEAlgorithmEnum;
 import com.obs.services.model.ServerAlgorithm;
 import com.obs.services.model.SseCHeader;
 import com.obs.services.model.SseKmsHeader;
@@ -25,6 +27,7 @@ import dev.rosetta.server.testing.ServerFixture;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
@@ -109,6 +112,40 @@ class ObsSseSdkTest {
     static byte[] read(ObsObject o) throws Exception {
         try (InputStream in = o.getObjectContent()) {
             return in.readAllBytes();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void bucketDefaultEncryptionThroughTheObsSdk(Mode mode) throws Exception {
+        String bucket = "obs-enc-" + mode.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ObsClient obs = client(mode);
+        try {
+            obs.createBucket(bucket);
+            BucketEncryption kms = new BucketEncryption(SSEAlgorithmEnum.KMS);
+            kms.setKmsKeyId("obs-default-key");
+            proxy.clear();
+            obs.setBucketEncryption(bucket, kms);
+            assertThat(new String(proxy.only(is("PUT", "encryption")).request().body(), StandardCharsets.UTF_8))
+                    .contains("<SSEAlgorithm>" + mode.kms + "</SSEAlgorithm>");
+            BucketEncryption got = obs.getBucketEncryption(bucket);
+            assertThat(got.getSseAlgorithm()).isEqualTo(SSEAlgorithmEnum.KMS);
+            assertThat(got.getKmsKeyId()).isEqualTo("obs-default-key");
+
+            byte[] data = random(3_000, 9);
+            proxy.clear();
+            obs.putObject(bucket, "default.bin", new ByteArrayInputStream(data));
+            RecordingProxy.Exchange put = proxy.only(is("PUT", null));
+            assertThat(put.request().header(mode.prefix + "server-side-encryption")).isNull();
+            assertThat(put.response().header(mode.prefix + "server-side-encryption")).isEqualTo(mode.kms);
+            assertThat(put.response().header(mode.kmsKeyIdHeader())).isEqualTo("obs-default-key");
+            assertThat(read(obs.getObject(bucket, "default.bin"))).isEqualTo(data);
+
+            obs.deleteBucketEncryption(bucket);
+            assertThatThrownBy(() -> obs.getBucketEncryption(bucket)).isInstanceOfSatisfying(ObsException.class,
+                    e -> assertThat(e.getResponseCode()).isEqualTo(404));
+        } finally {
+            obs.close();
         }
     }
 
