@@ -19,20 +19,31 @@ public final class Hex {
 
     /** The bytes of a hex string (either case), or null when it is not an even-length hex string. */
     public static byte[] decode(CharSequence hex) {
-        int n = hex.length();
-        if ((n & 1) != 0) {
+        if ((hex.length() & 1) != 0) {
             return null;
         }
-        byte[] out = new byte[n / 2];
-        for (int i = 0; i < n; i += 2) {
-            int hi = digit(hex.charAt(i));
-            int lo = digit(hex.charAt(i + 1));
-            if (hi < 0 || lo < 0) {
-                return null;
-            }
-            out[i / 2] = (byte) ((hi << 4) | lo);
+        byte[] out = new byte[hex.length() / 2];
+        return decodeInto(hex, out) ? out : null;
+    }
+
+    /**
+     * Decodes {@code hex} (either case) into {@code out}, allocating nothing.
+     *
+     * @return false when it is not exactly {@code 2 * out.length} hex digits ({@code out} is then undefined)
+     */
+    public static boolean decodeInto(CharSequence hex, byte[] out) {
+        if (hex.length() != 2 * out.length) {
+            return false;
         }
-        return out;
+        for (int i = 0; i < out.length; i++) {
+            int hi = digit(hex.charAt(2 * i));
+            int lo = digit(hex.charAt(2 * i + 1));
+            if (hi < 0 || lo < 0) {
+                return false;
+            }
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return true;
     }
 
     /** True when {@code s} is exactly {@code length} hex digits (either case). */
@@ -62,8 +73,7 @@ public final class Hex {
         return sb.toString();
     }
 
-    /** The value of one hex digit (either case), or -1. */
-    public static int digit(char c) {
+    private static int digit(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }

@@ -50,7 +50,7 @@ final class V4FirstFormSignature {
     private boolean check(RequestHead request, V4Authorization auth, String algorithm, String timestamp,
                           byte[] signingKey, String hashedPayload, String excludedQueryParam,
                           V4SignatureCheck.PathFirst pathFirst) {
-        if (hashedPayload == null || !decodeSignature(auth.signature())) {
+        if (hashedPayload == null || !Hex.decodeInto(auth.signature(), provided)) {
             return false;
         }
         String rawPath = request.rawPath() == null || request.rawPath().isEmpty() ? "/" : request.rawPath();
@@ -135,21 +135,6 @@ final class V4FirstFormSignature {
         StringBuilder canonical = new StringBuilder(n);
         V4CanonicalRequest.appendTrimmedCollapsed(canonical, value);
         return ascii(canonical.toString());
-    }
-
-    private boolean decodeSignature(String hex) {
-        if (hex.length() != 2 * SHA256_BYTES) {
-            return false;
-        }
-        for (int i = 0; i < SHA256_BYTES; i++) {
-            int hi = Hex.digit(hex.charAt(2 * i));
-            int lo = Hex.digit(hex.charAt(2 * i + 1));
-            if (hi < 0 || lo < 0) {
-                return false;
-            }
-            provided[i] = (byte) ((hi << 4) | lo);
-        }
-        return true;
     }
 
     /** Appends {@code s}; false when it has a character above 0x7F. */

@@ -24,10 +24,11 @@ final class PlainHttpHeaders extends HttpHeaders {
     private final String[] values;
     private final int size;
 
-    PlainHttpHeaders(AsciiString[] names, String[] values, int size) {
+    /** @param names the lines' names, as many as {@code values}, which it keeps (not copied) */
+    PlainHttpHeaders(AsciiString[] names, String[] values) {
         this.names = names;
         this.values = values;
-        this.size = size;
+        this.size = names.length;
     }
 
     private int indexOf(CharSequence name, int from) {

@@ -183,7 +183,7 @@ final class PlainRequestHead {
 
     /** The header lines of the last head parsed, in order: values are strings, as Netty's decoder makes them. */
     HttpHeaders headers() {
-        return new PlainHttpHeaders(Arrays.copyOf(names, count), Arrays.copyOf(values, count), count);
+        return new PlainHttpHeaders(Arrays.copyOf(names, count), Arrays.copyOf(values, count));
     }
 
     private int more(int n) {

@@ -14,7 +14,7 @@ public interface ValueCodec<V> {
      * this default decodes a copy.
      */
     default V decode(byte[] buffer, int length) {
-        return decode(length == buffer.length ? buffer.clone() : Arrays.copyOf(buffer, length));
+        return decode(Arrays.copyOf(buffer, length));
     }
 
     /** The identity codec, for column families whose value type is not modelled yet. */
